@@ -1,0 +1,19 @@
+import { mergeCodeTables } from './code-table.js';
+import { CLI_CODES } from './codes/cli.js';
+
+/**
+ * Every code table, in the order `docs/errors.md` lists them. A new area adds its table in
+ * `codes/` and one line here; the docs generator and the registry test pick it up.
+ */
+export const CODE_TABLES = [CLI_CODES] as const;
+
+/** The registry: every stable code Orrery reports, defined once, keyed by code. */
+export const ERROR_CODES = mergeCodeTables(CODE_TABLES);
+
+/** Any code in the registry. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** True when `code` is a code of the registry. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}
