@@ -28,3 +28,55 @@ export type {
   OrreryPackage,
   SourceLocation,
 } from './errors/index.js';
+
+// Supergraph reader
+export {
+  extractSubgraphs,
+  namedTypeOf,
+  namedTypeOfPrinted,
+  parseFieldSet,
+  parseSpecUrl,
+  printExtractedSubgraph,
+  printType,
+  readLinkedFeatures,
+  readSupergraph,
+} from './supergraph/index.js';
+export type {
+  ContextArgument,
+  ExtractedField,
+  ExtractedSubgraph,
+  ExtractedType,
+  FieldInSubgraph,
+  FieldSet,
+  KeyDefinition,
+  ReadSupergraphResult,
+  SupergraphArgument,
+  SupergraphFeature,
+  SupergraphField,
+  SupergraphModel,
+  SupergraphRoots,
+  SupergraphSubgraph,
+  SupergraphType,
+  SupergraphTypeKind,
+  TypeInSubgraph,
+} from './supergraph/index.js';
+
+// Federated query graph
+export {
+  buildQueryGraph,
+  printQueryGraphDot,
+  printQueryGraphMermaid,
+} from './query-graph/index.js';
+export type {
+  DowncastEdge,
+  DumpOptions,
+  FieldEdge,
+  KeyEdge,
+  OverrideCondition,
+  QueryGraph,
+  QueryGraphEdge,
+  QueryGraphVertex,
+} from './query-graph/index.js';
+
+// Spec definitions a supergraph links (link, join, tag, inaccessible, ...)
+export * from './specs/index.js';

@@ -1,0 +1,327 @@
+import {
+  createDiagnostic,
+  type Diagnostic,
+  type QueryGraph,
+  type QueryGraphVertex,
+  type SupergraphField,
+  type SupergraphModel,
+  type SupergraphType,
+} from '@orrery/core';
+import { OperationTypeNode, type SelectionSetNode } from 'graphql';
+import {
+  ConditionResolver,
+  labelAllows,
+  type Labels,
+  NO_LABELS,
+  selectionId,
+  withLabel,
+} from './conditions.js';
+import { explainDowncastFailure, explainFieldFailure } from './explain.js';
+import { printWitness, type Step } from './witness.js';
+
+/** Where one subgraph can be while the API query is at some point. */
+export interface SubgraphPath {
+  readonly vertex: QueryGraphVertex;
+  /** Fields made resolvable here by an enclosing `@provides`. */
+  readonly provided: SelectionSetNode | undefined;
+}
+
+/** A point of the API-schema walk: the API type, every subgraph path that can be there. */
+interface State {
+  readonly type: SupergraphType;
+  readonly paths: readonly SubgraphPath[];
+  readonly labels: Labels;
+  readonly operation: OperationTypeNode;
+  readonly parent: State | undefined;
+  readonly step: Step | undefined;
+}
+
+export interface ValidatorOptions {
+  readonly maxValidationSubgraphPaths: number;
+  readonly maxErrors: number;
+}
+
+/** A field's result from one subgraph path: the new path, or LEAF for scalar/enum fields. */
+const LEAF = 'leaf';
+
+/**
+ * Walks the API schema breadth-first from the roots, keeping at each point the subgraph paths
+ * that can be there; every field and type condition must be followable by at least one of them.
+ * See notes.md for the algorithm.
+ */
+export class SatisfiabilityValidator {
+  private readonly conditions: ConditionResolver;
+  private readonly supergraph: SupergraphModel;
+  /** Per (API type, labels): the sets of subgraph paths already validated there. */
+  private readonly seen = new Map<string, Set<string>[]>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly messages = new Set<string>();
+  private exploredPaths = 0;
+
+  constructor(
+    private readonly graph: QueryGraph,
+    private readonly options: ValidatorOptions,
+  ) {
+    this.supergraph = graph.supergraph;
+    this.conditions = new ConditionResolver(graph);
+  }
+
+  validate(): Diagnostic[] {
+    const queue: State[] = [];
+    const roots = [
+      [OperationTypeNode.QUERY, this.supergraph.roots.query, this.graph.roots.query],
+      [OperationTypeNode.MUTATION, this.supergraph.roots.mutation, this.graph.roots.mutation],
+      [
+        OperationTypeNode.SUBSCRIPTION,
+        this.supergraph.roots.subscription,
+        this.graph.roots.subscription,
+      ],
+    ] as const;
+    for (const [operation, name, vertices] of roots) {
+      const type = name ? this.supergraph.types.get(name) : undefined;
+      if (!type || type.inaccessible || vertices.length === 0) continue;
+      queue.push({
+        type,
+        paths: vertices.map((vertex) => ({ vertex, provided: undefined })),
+        labels: NO_LABELS,
+        operation,
+        parent: undefined,
+        step: undefined,
+      });
+    }
+    for (let i = 0; i < queue.length; i++) {
+      if (this.diagnostics.length >= this.options.maxErrors) break;
+      const state = queue[i] as State;
+      if (!this.firstVisit(state)) continue;
+      this.exploredPaths += state.paths.length;
+      if (this.exploredPaths > this.options.maxValidationSubgraphPaths) {
+        return [
+          createDiagnostic(
+            'MAX_VALIDATION_SUBGRAPH_PATHS_EXCEEDED',
+            `Maximum number of validation subgraph paths exceeded: ${this.exploredPaths}`,
+          ),
+        ];
+      }
+      this.visit(state, queue);
+      // States are only needed for their witness chain once visited; drop the queue prefix.
+      if (i > 4096) {
+        queue.splice(0, i + 1);
+        i = -1;
+      }
+    }
+    return this.diagnostics;
+  }
+
+  /** False when an earlier state at this API type had a subset of these paths (it covers this one). */
+  private firstVisit(state: State): boolean {
+    const key = `${state.type.name}|${state.labels.signature}`;
+    const ids = new Set(state.paths.map(pathKey));
+    const previous = this.seen.get(key);
+    if (previous) {
+      for (const set of previous) {
+        let subset = true;
+        for (const id of set) {
+          if (!ids.has(id)) {
+            subset = false;
+            break;
+          }
+        }
+        if (subset) return false;
+      }
+      previous.push(ids);
+    } else {
+      this.seen.set(key, [ids]);
+    }
+    return true;
+  }
+
+  private visit(state: State, queue: State[]): void {
+    const type = state.type;
+    // Progressive override: split the branch on labels this type's fields depend on.
+    for (const field of type.fields.values()) {
+      for (const inGraph of field.subgraphs.values()) {
+        const label = inGraph.overrideLabel;
+        if (label !== undefined && !state.labels.values.has(label)) {
+          queue.push({ ...state, labels: withLabel(state.labels, label, true) });
+          queue.push({ ...state, labels: withLabel(state.labels, label, false) });
+          return;
+        }
+      }
+    }
+    if (type.kind === 'OBJECT' || type.kind === 'INTERFACE') {
+      for (const field of type.fields.values()) {
+        if (field.inaccessible || this.supergraph.types.get(field.namedType)?.inaccessible)
+          continue;
+        this.visitField(state, field, queue);
+      }
+    }
+    if (type.kind === 'INTERFACE' || type.kind === 'UNION') {
+      const possible =
+        type.kind === 'UNION'
+          ? type.unionMembers
+          : (this.supergraph.implementations.get(type.name) ?? []);
+      for (const name of possible) {
+        const target = this.supergraph.types.get(name);
+        if (target && !target.inaccessible) this.visitDowncast(state, target, queue);
+      }
+    }
+  }
+
+  private visitField(state: State, field: SupergraphField, queue: State[]): void {
+    const next: SubgraphPath[] = [];
+    const keys = new Set<string>();
+    let leafReached = false;
+    for (const path of state.paths) {
+      for (const result of this.advanceField(path, field.name, state.labels)) {
+        if (result === LEAF) {
+          leafReached = true;
+          continue;
+        }
+        const key = pathKey(result);
+        if (!keys.has(key)) {
+          keys.add(key);
+          next.push(result);
+        }
+      }
+      if (leafReached) break;
+    }
+    const step: Step = { kind: 'field', field };
+    if (!leafReached && next.length === 0) {
+      this.report(
+        state,
+        step,
+        explainFieldFailure(this.graph, this.conditions, state.paths, field.name, state.labels),
+      );
+      return;
+    }
+    const target = this.supergraph.types.get(field.namedType);
+    if (!leafReached && target) {
+      queue.push({
+        type: target,
+        paths: next,
+        labels: state.labels,
+        operation: state.operation,
+        parent: state,
+        step,
+      });
+    }
+  }
+
+  /** The subgraph paths that can take field `name` from `path`: directly, or after key jumps. */
+  private advanceField(
+    path: SubgraphPath,
+    name: string,
+    labels: Labels,
+  ): (SubgraphPath | typeof LEAF)[] {
+    const out: (SubgraphPath | typeof LEAF)[] = [];
+    const direct = this.takeField(path.vertex, path.provided, name, labels);
+    if (direct) {
+      out.push(direct);
+      if (direct === LEAF) return out;
+    }
+    for (const other of this.conditions.keyReachable(path.vertex, path.provided, labels)) {
+      const result = this.takeField(other, undefined, name, labels);
+      if (result) out.push(result);
+    }
+    return out;
+  }
+
+  /** Field `name` taken at `vertex` itself, if that subgraph can resolve it there. */
+  private takeField(
+    vertex: QueryGraphVertex,
+    provided: SelectionSetNode | undefined,
+    name: string,
+    labels: Labels,
+  ): SubgraphPath | typeof LEAF | undefined {
+    const edge = vertex.fields.get(name);
+    if (!edge) return undefined;
+    const viaProvides = provided
+      ? this.conditions.providedField(provided, vertex.type, name)
+      : undefined;
+    let overlay: SelectionSetNode | undefined;
+    if (viaProvides) {
+      overlay = viaProvides.sub;
+    } else {
+      if (edge.external || edge.usedOverridden || !labelAllows(edge, labels)) return undefined;
+      if (
+        edge.requires &&
+        !this.conditions.canResolve(vertex, edge.requires.selectionSet, provided, labels)
+      ) {
+        return undefined;
+      }
+      overlay = edge.provides?.selectionSet;
+    }
+    if (!edge.tail) return LEAF;
+    return { vertex: edge.tail, provided: overlay };
+  }
+
+  private visitDowncast(state: State, target: SupergraphType, queue: State[]): void {
+    const next: SubgraphPath[] = [];
+    const keys = new Set<string>();
+    const stuck: SubgraphPath[] = [];
+    const add = (path: SubgraphPath): void => {
+      const key = pathKey(path);
+      if (!keys.has(key)) {
+        keys.add(key);
+        next.push(path);
+      }
+    };
+    for (const path of state.paths) {
+      const v = path.vertex;
+      if (v.type === target.name) {
+        add(path);
+      } else if (v.isInterfaceObject) {
+        // The subgraph does not know the implementations: some subgraph that has the real
+        // interface must be reachable to tell the concrete type.
+        let found = false;
+        for (const other of this.conditions.keyReachable(v, path.provided, state.labels)) {
+          const downcast = other.downcasts.get(target.name);
+          if (other.kind === 'INTERFACE' && downcast) {
+            add({ vertex: downcast.tail, provided: undefined });
+            found = true;
+          }
+        }
+        if (!found) stuck.push(path);
+      } else {
+        const downcast = v.downcasts.get(target.name);
+        // A type the subgraph cannot return here is no failure: that branch never happens.
+        if (downcast) add({ vertex: downcast.tail, provided: path.provided });
+      }
+    }
+    const step: Step = { kind: 'downcast', type: target.name };
+    if (next.length === 0) {
+      if (stuck.length > 0)
+        this.report(state, step, explainDowncastFailure(stuck, state.type.name));
+      return;
+    }
+    queue.push({
+      type: target,
+      paths: next,
+      labels: state.labels,
+      operation: state.operation,
+      parent: state,
+      step,
+    });
+  }
+
+  private report(
+    state: State,
+    step: Step,
+    explanation: { text: string; subgraphs: string[] },
+  ): void {
+    const steps: Step[] = [step];
+    for (let s: State | undefined = state; s?.step; s = s.parent) steps.push(s.step);
+    steps.reverse();
+    const witness = printWitness(this.supergraph, state.operation, steps);
+    const message = `The following supergraph API query:\n${witness}\ncannot be satisfied by the subgraphs because:\n${explanation.text}`;
+    if (this.messages.has(message)) return;
+    this.messages.add(message);
+    this.diagnostics.push(
+      createDiagnostic('SATISFIABILITY_ERROR', message, { subgraphs: explanation.subgraphs }),
+    );
+  }
+}
+
+function pathKey(path: SubgraphPath): string {
+  return path.provided ? `${path.vertex.id}/${selectionId(path.provided)}` : String(path.vertex.id);
+}
