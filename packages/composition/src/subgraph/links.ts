@@ -1,0 +1,244 @@
+import { Kind, type ConstValueNode, type DirectiveNode, type DocumentNode } from 'graphql';
+import {
+  FED1_DIRECTIVES,
+  FEDERATION_DIRECTIVES,
+  FEDERATION_TYPES,
+  MAX_FEDERATION_MINOR,
+  OTHER_SPECS,
+} from './specs.js';
+
+/** A `@link` to a spec composition does not know: kept for `@composeDirective`. */
+export interface ForeignLink {
+  readonly url: string;
+  /** The spec name (next-to-last URL segment) and version. */
+  readonly name: string;
+  readonly version: string;
+  /** Local directive name (no `@`) to the name the spec gives it. */
+  readonly directives: ReadonlyMap<string, string>;
+  readonly node: DirectiveNode;
+}
+
+/** A problem found while reading `@link`s (the caller turns it into a diagnostic). */
+export interface LinkProblem {
+  readonly code:
+    'UNKNOWN_FEDERATION_LINK_VERSION' | 'INVALID_LINK_IDENTIFIER' | 'INVALID_LINK_DIRECTIVE_USAGE';
+  readonly message: string;
+  readonly node: DirectiveNode;
+}
+
+/** How a subgraph names federation elements, resolved from its `@link`s. */
+export interface LinkResolution {
+  /** True when the schema links federation v2.x. */
+  readonly isFed2: boolean;
+  /** Federation 2 minor version in use (Fed 1 subgraphs count as 0), after implicit upgrades. */
+  readonly minor: number;
+  /** The minor version written in the federation `@link` (before implicit upgrades). */
+  readonly linkedMinor: number;
+  /** Local directive name (no `@`) to canonical name, for every federation-known directive. */
+  readonly directives: ReadonlyMap<string, string>;
+  /** Canonical directive name to the local name this subgraph uses for it. */
+  readonly localDirectives: ReadonlyMap<string, string>;
+  /** Local type name to canonical federation type name (`FieldSet`, `Scope`, ...). */
+  readonly types: ReadonlyMap<string, string>;
+  /** Specs linked on their own (tag, inaccessible, auth, cost, context). */
+  readonly linkedSpecs: ReadonlySet<string>;
+  readonly foreign: readonly ForeignLink[];
+  /** Local name prefix of the link spec itself (`link` unless renamed). */
+  readonly linkPrefix: string;
+  readonly problems: readonly LinkProblem[];
+}
+
+interface ParsedUrl {
+  name: string;
+  major: number;
+  minor: number;
+  version: string;
+}
+
+/** Parses `https://host/.../name/vX.Y` (ignoring a query string or trailing slash). */
+export function parseSpecUrl(url: string): ParsedUrl | undefined {
+  const path = url.split(/[?#]/)[0]?.replace(/\/+$/, '') ?? '';
+  const parts = path.split('/');
+  const version = parts[parts.length - 1] ?? '';
+  const name = parts[parts.length - 2] ?? '';
+  const m = /^v(\d+)\.(\d+)$/.exec(version);
+  if (!m || !name) return undefined;
+  return { name, major: Number(m[1]), minor: Number(m[2]), version };
+}
+
+function stringArg(node: DirectiveNode, name: string): string | undefined {
+  const arg = node.arguments?.find((a) => a.name.value === name);
+  return arg?.value.kind === Kind.STRING ? arg.value.value : undefined;
+}
+
+function argValue(node: DirectiveNode, name: string): ConstValueNode | undefined {
+  return node.arguments?.find((a) => a.name.value === name)?.value as ConstValueNode | undefined;
+}
+
+/** `import:` entries as `[name, as]` pairs (both with their `@` when directives). */
+function readImports(node: DirectiveNode, problems: LinkProblem[]): [string, string][] {
+  const value = argValue(node, 'import');
+  if (!value) return [];
+  const items = value.kind === Kind.LIST ? value.values : [value];
+  const out: [string, string][] = [];
+  for (const item of items) {
+    if (item.kind === Kind.STRING) {
+      out.push([item.value, item.value]);
+    } else if (item.kind === Kind.OBJECT) {
+      const get = (n: string) => {
+        const f = item.fields.find((x) => x.name.value === n);
+        return f?.value.kind === Kind.STRING ? f.value.value : undefined;
+      };
+      const name = get('name');
+      const as = get('as') ?? name;
+      if (!name || !as) {
+        problems.push({
+          code: 'INVALID_LINK_DIRECTIVE_USAGE',
+          message: 'Invalid @link import: an object entry needs a string "name"',
+          node,
+        });
+        continue;
+      }
+      if (name.startsWith('@') !== as.startsWith('@')) {
+        problems.push({
+          code: 'INVALID_LINK_DIRECTIVE_USAGE',
+          message: `Invalid @link import renaming: directive "${name}" imported name should start with a '@' and type "${name}" should not ("${as}")`,
+          node,
+        });
+        continue;
+      }
+      out.push([name, as]);
+    }
+  }
+  return out;
+}
+
+/** The `@link` applications on the schema definition and extensions, in document order. */
+function schemaDirectives(document: DocumentNode): DirectiveNode[] {
+  const out: DirectiveNode[] = [];
+  for (const def of document.definitions) {
+    if (def.kind === Kind.SCHEMA_DEFINITION || def.kind === Kind.SCHEMA_EXTENSION) {
+      out.push(...(def.directives ?? []));
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads a subgraph's `@link`s: whether it is Federation 2, which version, and under which local
+ * names it uses each federation directive and type (imports, renames, `federation__` namespacing,
+ * `@link(as:)`).
+ */
+export function resolveLinks(document: DocumentNode): LinkResolution {
+  const problems: LinkProblem[] = [];
+  const directives = new Map<string, string>();
+  const types = new Map<string, string>();
+  const linkedSpecs = new Set<string>();
+  const foreign: ForeignLink[] = [];
+  let isFed2 = false;
+  let linkedMinor = 0;
+  let minor = 0;
+  let linkPrefix = 'link';
+
+  const links = schemaDirectives(document);
+  // The link spec can itself be renamed; find its prefix first.
+  for (const node of links) {
+    const url = stringArg(node, 'url');
+    const parsed = url ? parseSpecUrl(url) : undefined;
+    if (parsed?.name === 'link') linkPrefix = stringArg(node, 'as') ?? 'link';
+  }
+  for (const node of links) {
+    if (node.name.value !== 'link' && node.name.value !== `${linkPrefix}`) continue;
+    const url = stringArg(node, 'url');
+    if (url === undefined) continue;
+    const parsed = parseSpecUrl(url);
+    if (!parsed) {
+      problems.push({
+        code: 'INVALID_LINK_IDENTIFIER',
+        message: `Invalid url "${url}" in @link: it should end with the spec name and version, like ".../name/v1.0"`,
+        node,
+      });
+      continue;
+    }
+    const prefix = stringArg(node, 'as') ?? parsed.name;
+    const imports = readImports(node, problems);
+    if (parsed.name === 'link') continue;
+    if (parsed.name === 'federation') {
+      if (parsed.major !== 2 || parsed.minor > MAX_FEDERATION_MINOR) {
+        problems.push({
+          code: 'UNKNOWN_FEDERATION_LINK_VERSION',
+          message: `Invalid version ${parsed.version} for the federation feature in @link directive on schema`,
+          node,
+        });
+        continue;
+      }
+      isFed2 = true;
+      linkedMinor = parsed.minor;
+      minor = Math.max(minor, parsed.minor);
+      for (const [name, available] of FEDERATION_DIRECTIVES) {
+        if (available <= parsed.minor) directives.set(`${prefix}__${name}`, name);
+      }
+      for (const [name, available] of FEDERATION_TYPES) {
+        if (available <= parsed.minor) types.set(`${prefix}__${name}`, name);
+      }
+      for (const [name, as] of imports) {
+        if (name.startsWith('@')) {
+          const canonical = name.slice(1);
+          const available = FEDERATION_DIRECTIVES.get(canonical);
+          if (available !== undefined && available <= parsed.minor) {
+            directives.delete(`${prefix}__${canonical}`);
+            directives.set(as.slice(1), canonical);
+          }
+        } else if ((FEDERATION_TYPES.get(name) ?? 99) <= parsed.minor) {
+          types.delete(`${prefix}__${name}`);
+          types.set(as, name);
+        }
+      }
+      continue;
+    }
+    const spec = OTHER_SPECS.get(parsed.name);
+    if (spec) {
+      linkedSpecs.add(parsed.name);
+      minor = Math.max(minor, spec.minor);
+      for (const d of spec.directives) {
+        directives.set(d === parsed.name ? `${prefix}` : `${prefix}__${d}`, d);
+      }
+      for (const [name, as] of imports) {
+        if (name.startsWith('@') && spec.directives.includes(name.slice(1))) {
+          directives.set(as.slice(1), name.slice(1));
+        }
+      }
+      continue;
+    }
+    const local = new Map<string, string>();
+    for (const [name, as] of imports) {
+      if (name.startsWith('@')) local.set(as.slice(1), name.slice(1));
+    }
+    foreign.push({ url, name: parsed.name, version: parsed.version, directives: local, node });
+  }
+
+  if (!isFed2) {
+    for (const name of FED1_DIRECTIVES) directives.set(name, name);
+    types.set('_FieldSet', 'FieldSet');
+    types.set('FieldSet', 'FieldSet');
+  }
+  const localDirectives = new Map<string, string>();
+  for (const [local, canonical] of directives) {
+    // Prefer the imported (short) name over the namespaced one when both exist.
+    if (!localDirectives.has(canonical) || !local.includes('__')) {
+      localDirectives.set(canonical, local);
+    }
+  }
+  return {
+    isFed2,
+    minor,
+    linkedMinor,
+    directives,
+    localDirectives,
+    types,
+    linkedSpecs,
+    foreign,
+    linkPrefix,
+    problems,
+  };
+}

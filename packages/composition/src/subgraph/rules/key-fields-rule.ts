@@ -1,0 +1,76 @@
+import { print } from 'graphql';
+import { hasDirectiveInSelection, parseFieldSet, walkFieldSet } from '../field-set.js';
+import { namedType } from '../state.js';
+import type { SubgraphValidationContext } from '../validation-context.js';
+
+/**
+ * Every `@key(fields:)` must parse and select existing fields of its type, without arguments,
+ * directives, or list/interface/union fields; `@key` on interfaces needs federation 2.3.
+ * Raises: KEY_INVALID_FIELDS, KEY_FIELDS_HAS_ARGS, KEY_FIELDS_SELECT_INVALID_TYPE,
+ * KEY_DIRECTIVE_IN_FIELDS_ARG, KEY_UNSUPPORTED_ON_INTERFACE.
+ */
+export function KeyFieldsRule({ subgraph, report }: SubgraphValidationContext): void {
+  for (const type of subgraph.types.values()) {
+    for (const key of type.keys) {
+      const node = key.directive.node;
+      const where = `On type "${type.name}", for ${print(node)}`;
+      if (type.kind === 'interface' && !subgraph.isFed1 && subgraph.minor < 3) {
+        report(
+          'KEY_UNSUPPORTED_ON_INTERFACE',
+          `Cannot use @key on interface "${type.name}": @key is not yet supported on interfaces`,
+          [node],
+        );
+        continue;
+      }
+      const set = parseFieldSet(key.fields);
+      if (typeof set === 'string') {
+        report('KEY_INVALID_FIELDS', `${where}: ${set}`, [node]);
+        continue;
+      }
+      if (hasDirectiveInSelection(set)) {
+        report(
+          'KEY_DIRECTIVE_IN_FIELDS_ARG',
+          `${where}: cannot have directive applications in the @key(fields:) argument but found some.`,
+          [node],
+        );
+        continue;
+      }
+      const problems = walkFieldSet(
+        subgraph,
+        type.name,
+        set,
+        ({ field, node: sel, parentType }) => {
+          if (!field) return;
+          const coordinate = `${parentType}.${field.name}`;
+          if (field.args.size > 0 || (sel.arguments?.length ?? 0) > 0) {
+            report(
+              'KEY_FIELDS_HAS_ARGS',
+              `${where}: field ${coordinate} cannot be included because it has arguments (fields with argument are not allowed in @key)`,
+              [node, field.node],
+            );
+          }
+          const target = subgraph.types.get(namedType(field.type));
+          let wrapped = field.type;
+          if (wrapped.kind === 'NonNullType') wrapped = wrapped.type;
+          const kind = wrapped.kind === 'ListType' ? 'a list' : target?.kind;
+          if (kind === 'a list' || kind === 'interface' || kind === 'union') {
+            const label =
+              kind === 'a list' ? 'a list' : `an ${kind === 'union' ? 'union' : 'interface'}`;
+            report(
+              'KEY_FIELDS_SELECT_INVALID_TYPE',
+              `${where}: field "${coordinate}" is ${label} type which is not allowed in @key`,
+              [node],
+            );
+          }
+        },
+      );
+      for (const problem of problems) {
+        report(
+          'KEY_INVALID_FIELDS',
+          `${where}: ${problem} (the field should either be added to this subgraph or, if it should not be resolved by this subgraph, you need to add it to this subgraph with @external).`,
+          [node],
+        );
+      }
+    }
+  }
+}

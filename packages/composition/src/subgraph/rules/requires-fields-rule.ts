@@ -1,0 +1,69 @@
+import { print } from 'graphql';
+import { hasDirectiveInSelection, parseFieldSet, walkFieldSet } from '../field-set.js';
+import { directivesNamed, namedType, stringArgument, type SubgraphState } from '../state.js';
+import type { SubgraphValidationContext } from '../validation-context.js';
+
+/**
+ * Every `@requires(fields:)` must parse, select existing fields of the parent type, and every
+ * leaf it selects must be `@external` in this subgraph; not allowed on interface fields.
+ * Raises: REQUIRES_INVALID_FIELDS, REQUIRES_FIELDS_MISSING_EXTERNAL,
+ * REQUIRES_DIRECTIVE_IN_FIELDS_ARG, REQUIRES_UNSUPPORTED_ON_INTERFACE.
+ */
+export function RequiresFieldsRule({ subgraph, report }: SubgraphValidationContext): void {
+  for (const type of subgraph.types.values()) {
+    for (const field of type.fields.values()) {
+      for (const d of directivesNamed(field, 'requires')) {
+        const coordinate = `${type.name}.${field.name}`;
+        const where = `On field "${coordinate}", for ${print(d.node)}`;
+        if (type.kind === 'interface') {
+          report(
+            'REQUIRES_UNSUPPORTED_ON_INTERFACE',
+            `Cannot use @requires on field "${coordinate}" of parent type "${type.name}": @requires is not yet supported within interfaces`,
+            [d.node],
+          );
+          continue;
+        }
+        const set = parseFieldSet(stringArgument(d, 'fields') ?? '');
+        if (typeof set === 'string') {
+          report('REQUIRES_INVALID_FIELDS', `${where}: ${set}`, [d.node]);
+          continue;
+        }
+        if (hasDirectiveInSelection(set)) {
+          report(
+            'REQUIRES_DIRECTIVE_IN_FIELDS_ARG',
+            `${where}: cannot have directive applications in the @requires(fields:) argument but found some.`,
+            [d.node],
+          );
+          continue;
+        }
+        const problems = walkFieldSet(subgraph, type.name, set, (v) => {
+          if (!v.field || !v.isLeaf || v.field.external) return;
+          // Fields of a value type nested under an external field are external by inheritance.
+          if (!v.isTopLevel && isUnderExternal(subgraph, v.parentType)) return;
+          report(
+            'REQUIRES_FIELDS_MISSING_EXTERNAL',
+            `${where}: field "${v.parentType}.${v.field.name}" should not be part of a @requires since it is already provided by this subgraph (it is not marked @external)`,
+            [d.node],
+          );
+        });
+        for (const problem of problems) {
+          report(
+            'REQUIRES_INVALID_FIELDS',
+            `${where}: ${problem} (if the field is defined in another subgraph, you need to add it to this subgraph with @external).`,
+            [d.node],
+          );
+        }
+      }
+    }
+  }
+}
+
+/** Whether some external field of the subgraph returns `typeName` (its sub-fields then need no @external). */
+function isUnderExternal(subgraph: SubgraphState, typeName: string): boolean {
+  for (const t of subgraph.types.values()) {
+    for (const f of t.fields.values()) {
+      if (f.external && namedType(f.type) === typeName) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,238 @@
+import {
+  print,
+  type ConstDirectiveNode,
+  type FieldDefinitionNode,
+  type InputValueDefinitionNode,
+} from 'graphql';
+import type { ArgumentState, FieldState } from '../../subgraph/state.js';
+import { bool, description, directive, enumValue, name, str } from '../ast.js';
+import type { SupergraphContext } from '../context.js';
+import { mergeAppliedDirectives, type FeatureUsage } from './applied-directives.js';
+import { mergeDescription } from './descriptions.js';
+import { fieldOverrides } from './overrides.js';
+import { mergeTypeReferences } from './type-references.js';
+
+/**
+ * Merges one object/interface field over the subgraphs that define it: the most general type,
+ * the intersection of arguments, and the `@join__field`s telling the planner who resolves it.
+ * `parentGraphs` are the subgraphs defining the parent type (a field defined in all of them, the
+ * same way, needs no `@join__field`).
+ */
+export function mergeField(
+  context: SupergraphContext,
+  usage: FeatureUsage,
+  parent: string,
+  byGraph: ReadonlyMap<string, FieldState>,
+  parentGraphs: readonly string[],
+): FieldDefinitionNode | undefined {
+  const { state } = context;
+  const coordinate = `${parent}.${byGraph.values().next().value?.name ?? ''}`;
+  const entries = [...byGraph];
+  const resolving = entries.filter(([, f]) => !f.external);
+  const typed = (resolving.length > 0 ? resolving : entries).map(([g, f]) => [g, f.type] as const);
+  const merged = mergeTypeReferences(state, typed, 'output');
+  if (!merged.type) {
+    const groups = groupBy(entries.map(([g, f]) => [g, print(f.type)] as const));
+    context.report(
+      'FIELD_TYPE_MISMATCH',
+      `Type of field "${coordinate}" is incompatible across subgraphs: it has ${groups
+        .map(([t, gs]) => `type "${t}" in ${listGraphs(gs)}`)
+        .join(
+          ' but ',
+        )}. Make the types match, or compatible (a subgraph may return a non-null or more specific type than the others).`,
+      entries.map(([g, f]) => [g, f.node.type] as const),
+    );
+    return undefined;
+  }
+  const allTyped = entries.map(([g, f]) => [g, f.type] as const);
+  const typesDiffer = allTyped.some(([, t]) => print(t) !== print(allTyped[0]![1]));
+  if (typesDiffer && merged.from) {
+    const others = entries.filter(([, f]) => print(f.type) !== print(merged.type!));
+    context.hint(
+      'INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE',
+      `Type of field "${coordinate}" is inconsistent but compatible across subgraphs: will use type "${print(merged.type)}" (from subgraph "${merged.from}") in supergraph but "${coordinate}" has ${others.map(([g, f]) => `subtype "${print(f.type)}" in subgraph "${g}"`).join(' and ')}.`,
+      others.map(([g, f]) => [g, f.node] as const),
+    );
+  }
+
+  const args = mergeArguments(context, usage, coordinate, byGraph);
+  const overrides = fieldOverrides(byGraph);
+
+  // @join__field: needed unless every subgraph of the parent defines the field, identically.
+  const special = entries.some(
+    ([g, f]) =>
+      f.external ||
+      f.directives.some((d) => d.name === 'requires' || d.name === 'provides') ||
+      overrides.overriding.has(g) ||
+      overrides.overridden.has(g),
+  );
+  const needsJoin =
+    special ||
+    typesDiffer ||
+    parentGraphs.some((g) => !byGraph.has(g)) ||
+    parentGraphs.length === 0;
+  const joinFields: ConstDirectiveNode[] = [];
+  if (needsJoin) {
+    for (const [g, f] of entries) {
+      const status = overrides.overridden.get(g);
+      if (status === 'unused') continue;
+      const over = overrides.overriding.get(g);
+      const requires = f.directives.find((d) => d.name === 'requires')?.args.get('fields');
+      const provides = f.directives.find((d) => d.name === 'provides')?.args.get('fields');
+      const label = over?.label ?? (status === 'label' ? labelFor(overrides, g) : undefined);
+      joinFields.push(
+        directive('join__field', [
+          ['graph', enumValue(state.graphEnum.get(g) ?? g)],
+          ['requires', requires],
+          ['provides', provides],
+          ['type', typesDiffer ? str(print(f.type)) : undefined],
+          ['external', f.external ? bool(true) : undefined],
+          ['override', over ? str(over.from) : undefined],
+          ['usedOverridden', status === 'used' ? bool(true) : undefined],
+          ['overrideLabel', label !== undefined ? str(label) : undefined],
+        ]),
+      );
+    }
+  }
+  const resolvingFields = entries.filter(([, f]) => !f.external).map(([, f]) => f);
+  const applied = mergeAppliedDirectives(
+    resolvingFields.length > 0 ? resolvingFields : entries.map(([, f]) => f),
+    usage,
+  );
+  const first = entries[0]![1];
+  return {
+    kind: 'FieldDefinition' as FieldDefinitionNode['kind'],
+    ...description(mergeDescription(entries.map(([, f]) => f.description))),
+    name: name(first.name),
+    ...(args.length > 0 ? { arguments: args } : {}),
+    type: merged.type,
+    // Apollo writes @inaccessible before the join metadata of a field, the rest after it.
+    directives: [
+      ...applied.filter((d) => d.name.value === 'inaccessible'),
+      ...joinFields,
+      ...applied.filter((d) => d.name.value !== 'inaccessible'),
+    ],
+  };
+}
+
+function labelFor(
+  overrides: ReturnType<typeof fieldOverrides>,
+  source: string,
+): string | undefined {
+  for (const o of overrides.overriding.values()) if (o.from === source) return o.label;
+  return undefined;
+}
+
+/**
+ * Arguments are merged by intersection: an optional argument missing somewhere is dropped (hint),
+ * a required one is an error; types take the most restrictive; defaults must agree.
+ */
+export function mergeArguments(
+  context: SupergraphContext,
+  usage: FeatureUsage,
+  coordinate: string,
+  byGraph: ReadonlyMap<
+    string,
+    { readonly args: ReadonlyMap<string, ArgumentState>; readonly node: FieldState['node'] }
+  >,
+): InputValueDefinitionNode[] {
+  const order: string[] = [];
+  for (const f of byGraph.values())
+    for (const a of f.args.keys()) if (!order.includes(a)) order.push(a);
+  const out: InputValueDefinitionNode[] = [];
+  for (const argName of order) {
+    const present = [...byGraph].filter(([, f]) => f.args.has(argName));
+    const missing = [...byGraph].filter(([, f]) => !f.args.has(argName)).map(([g]) => g);
+    const argsByGraph = present.map(([g, f]) => [g, f.args.get(argName)!] as const);
+    const argCoordinate = `${coordinate}(${argName}:)`;
+    if (missing.length > 0) {
+      const required = argsByGraph.filter(
+        ([, a]) => a.type.kind === 'NonNullType' && !a.defaultValue,
+      );
+      if (required.length > 0) {
+        context.report(
+          'REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH',
+          `Argument "${argCoordinate}" is required in some subgraphs but does not appear in all subgraphs: it is required in ${listGraphs(required.map(([g]) => g))} but does not appear in ${listGraphs(missing)}. Add the argument to the field in every subgraph, or make it optional.`,
+          [
+            ...required.map(([g, a]) => [g, a.node] as const),
+            ...missing.map((g) => [g, byGraph.get(g)?.node] as const),
+          ],
+        );
+      } else {
+        context.hint(
+          'INCONSISTENT_ARGUMENT_PRESENCE',
+          `Optional argument "${argCoordinate}" will not be included in the supergraph as it does not appear in all subgraphs: it is defined in ${listGraphs(argsByGraph.map(([g]) => g))} but not in ${listGraphs(missing)}.`,
+          argsByGraph.map(([g, a]) => [g, a.node] as const),
+        );
+      }
+      continue;
+    }
+    const merged = mergeTypeReferences(
+      context.state,
+      argsByGraph.map(([g, a]) => [g, a.type] as const),
+      'input',
+    );
+    if (!merged.type) {
+      const groups = groupBy(argsByGraph.map(([g, a]) => [g, print(a.type)] as const));
+      context.report(
+        'FIELD_ARGUMENT_TYPE_MISMATCH',
+        `Type of argument "${argCoordinate}" is incompatible across subgraphs: it has ${groups
+          .map(([t, gs]) => `type "${t}" in ${listGraphs(gs)}`)
+          .join(' but ')}. Make the argument types match.`,
+        argsByGraph.map(([g, a]) => [g, a.node] as const),
+      );
+      continue;
+    }
+    const defaults = argsByGraph.map(
+      ([g, a]) => [g, a.defaultValue ? print(a.defaultValue) : undefined] as const,
+    );
+    const withDefault = defaults.filter(([, d]) => d !== undefined);
+    const distinct = new Set(withDefault.map(([, d]) => d));
+    if (distinct.size > 1) {
+      const groups = groupBy(withDefault.map(([g, d]) => [g, d!] as const));
+      context.report(
+        'FIELD_ARGUMENT_DEFAULT_MISMATCH',
+        `Argument "${argCoordinate}" has incompatible default values across subgraphs: it has ${groups.map(([d, gs]) => `default value ${d} in ${listGraphs(gs)}`).join(' but ')}. Use the same default everywhere.`,
+        argsByGraph.map(([g, a]) => [g, a.node] as const),
+      );
+      continue;
+    }
+    if (withDefault.length > 0 && withDefault.length < defaults.length) {
+      context.hint(
+        'INCONSISTENT_DEFAULT_VALUE_PRESENCE',
+        `Argument "${argCoordinate}" has a default value in only some subgraphs: default value ${withDefault[0]![1]} in ${listGraphs(withDefault.map(([g]) => g))} and no default value in ${listGraphs(defaults.filter(([, d]) => d === undefined).map(([g]) => g))}.`,
+        argsByGraph.map(([g, a]) => [g, a.node] as const),
+      );
+    }
+    const defaultValue = argsByGraph.find(([, a]) => a.defaultValue)?.[1].defaultValue;
+    out.push({
+      kind: 'InputValueDefinition' as InputValueDefinitionNode['kind'],
+      ...description(mergeDescription(argsByGraph.map(([, a]) => a.description))),
+      name: name(argName),
+      type: merged.type,
+      ...(defaultValue ? { defaultValue } : {}),
+      directives: mergeAppliedDirectives(
+        argsByGraph.map(([, a]) => a),
+        usage,
+      ),
+    });
+  }
+  return out;
+}
+
+/** Groups `[graph, value]` pairs by value, keeping first-seen order. */
+export function groupBy(pairs: readonly (readonly [string, string])[]): [string, string[]][] {
+  const map = new Map<string, string[]>();
+  for (const [g, v] of pairs) {
+    const list = map.get(v);
+    if (list) list.push(g);
+    else map.set(v, [g]);
+  }
+  return [...map];
+}
+
+export function listGraphs(graphs: readonly string[]): string {
+  const q = graphs.map((g) => `"${g}"`);
+  if (q.length <= 1) return `subgraph ${q[0] ?? ''}`;
+  return `subgraphs ${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}

@@ -1,0 +1,42 @@
+import { print } from 'graphql';
+import type { SupergraphContext } from '../context.js';
+import { listGraphs } from '../merge/fields.js';
+import { isOutputSubtype } from '../merge/type-references.js';
+
+/**
+ * An `@external` field must be resolved (non-external) in some other subgraph, with a type the
+ * external declaration is compatible with. Raises: EXTERNAL_MISSING_ON_BASE, EXTERNAL_TYPE_MISMATCH.
+ */
+export function ExternalMissingOnBaseRule(context: SupergraphContext): void {
+  for (const type of context.state.types.values()) {
+    if (type.kind !== 'object' && type.kind !== 'interface') continue;
+    const fieldNames = new Set<string>();
+    for (const t of type.byGraph.values()) for (const f of t.fields.keys()) fieldNames.add(f);
+    for (const fieldName of fieldNames) {
+      const defs = [...type.byGraph]
+        .map(([g, t]) => [g, t.fields.get(fieldName)] as const)
+        .filter((e): e is readonly [string, NonNullable<(typeof e)[1]>] => e[1] !== undefined);
+      const externals = defs.filter(([, f]) => f.external);
+      if (externals.length === 0) continue;
+      const coordinate = `${type.name}.${fieldName}`;
+      const bases = defs.filter(([, f]) => !f.external);
+      if (bases.length === 0) {
+        context.report(
+          'EXTERNAL_MISSING_ON_BASE',
+          `Field "${coordinate}" is marked @external on all the subgraphs in which it is listed (${listGraphs(externals.map(([g]) => g))}). Define it without @external in the subgraph that resolves it.`,
+          externals.map(([g, f]) => [g, f.node] as const),
+        );
+        continue;
+      }
+      for (const [g, ext] of externals) {
+        const compatible = bases.every(([, b]) => isOutputSubtype(context.state, ext.type, b.type));
+        if (compatible) continue;
+        context.report(
+          'EXTERNAL_TYPE_MISMATCH',
+          `Type of field "${coordinate}" is incompatible across subgraphs (where marked @external): it has type "${print(bases[0]![1].type)}" in ${listGraphs(bases.map(([b]) => b))} but type "${print(ext.type)}" in subgraph "${g}". Make the @external declaration's type match the resolving subgraph's.`,
+          [[g, ext.node], ...bases.map(([b, f]) => [b, f.node] as const)],
+        );
+      }
+    }
+  }
+}

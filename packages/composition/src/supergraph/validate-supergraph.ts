@@ -1,0 +1,28 @@
+import type { SupergraphContext } from './context.js';
+import { ExtensionWithNoBaseRule } from './rules/extension-with-no-base-rule.js';
+import { ExternalMissingOnBaseRule } from './rules/external-missing-on-base-rule.js';
+import { InterfaceFieldNoImplementationRule } from './rules/interface-field-no-implementation-rule.js';
+import { InterfaceObjectUsageRule } from './rules/interface-object-usage-rule.js';
+import { InvalidFieldSharingRule } from './rules/invalid-field-sharing-rule.js';
+import { NoQueriesRule } from './rules/no-queries-rule.js';
+import { OverrideSourceRule } from './rules/override-source-rule.js';
+import { TypeKindMismatchRule } from './rules/type-kind-mismatch-rule.js';
+
+/** A rule over the subgraphs grouped by type (`byGraph`), reporting through the context. */
+export type SupergraphRule = (context: SupergraphContext) => void;
+
+/** Rules run before merging: when one fails, merging would produce nonsense. In order. */
+export const PRE_MERGE_RULES: readonly SupergraphRule[] = [
+  ExtensionWithNoBaseRule,
+  TypeKindMismatchRule,
+  InterfaceObjectUsageRule,
+];
+
+/** Rules run after merging (satisfiability is a separate, last phase). In order. */
+export const POST_MERGE_RULES: readonly SupergraphRule[] = [
+  NoQueriesRule,
+  OverrideSourceRule,
+  ExternalMissingOnBaseRule,
+  InvalidFieldSharingRule,
+  InterfaceFieldNoImplementationRule,
+];
