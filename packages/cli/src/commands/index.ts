@@ -1,7 +1,8 @@
 import type { Command } from '../lib/command.js';
+import { supergraphComposeCommand } from './supergraph-compose/index.js';
 
 /**
  * Every command of `orrery`, in the order `--help` lists them. Later issues add one folder per
  * command under `src/commands/` and one line here.
  */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [supergraphComposeCommand];

@@ -24,5 +24,23 @@ export const CLI_CODES = defineCodeTable({
       raisedBy: ['cli'],
       level: 'error',
     },
+    ERR_CLI_CONFIG_INVALID: {
+      description:
+        'A configuration file (such as `supergraph.yaml`) is not valid YAML or does not have the expected shape: no `subgraphs`, a duplicate subgraph name, a subgraph without a schema source, an unsupported `federation_version`, or an undefined `${env.NAME}` variable. The message names the key at fault.',
+      raisedBy: ['cli'],
+      level: 'error',
+    },
+    ERR_CLI_SUBGRAPH_UNREACHABLE: {
+      description:
+        "A subgraph's schema could not be fetched from its `subgraph_url`: the server did not answer, answered with an HTTP error, or did not return `{ _service { sdl } }`.",
+      raisedBy: ['cli'],
+      level: 'error',
+    },
+    ERR_CLI_OUTPUT_WRITE_FAILED: {
+      description:
+        'The file named by `--output` could not be written (missing folder, no permission).',
+      raisedBy: ['cli'],
+      level: 'error',
+    },
   },
 });
