@@ -13,9 +13,11 @@ import {
   createDisposalStack,
   graphql,
   startSubgraphServer,
+  type DisposalStack,
   type SubgraphRuntime,
   type SubgraphServer,
 } from '../../../../internal/testing/src/index.js';
+import { applyContract } from '../../src/index.js';
 import { apolloCompose } from '../api-schema/apollo-oracle.js';
 
 // Apollo's packages load graphql's CommonJS build; their schemas and documents must come from it.
@@ -103,13 +105,13 @@ const SUBGRAPHS = [
   {
     name: 'reviews',
     typeDefs: graphql`
-      extend schema ${LINK}, import: ["@key", "@external", "@provides", "@requires"])
+      extend schema ${LINK}, import: ["@key", "@external", "@provides", "@requires", "@tag"])
       type Review @key(fields: "id") { id: ID! body: String author: User @provides(fields: "username") product: Book }
       type User @key(fields: "id") { id: ID! username: String @external reviews: [Review] }
       type Book @key(fields: "upc") {
         upc: String!
         weight: Int @external
-        shippingEstimate: Int @requires(fields: "weight")
+        shippingEstimate: Int @requires(fields: "weight") @tag(name: "beta")
         reviews: [Review]
       }
     `,
@@ -152,45 +154,60 @@ const COMPOSERS: readonly Composer[] = [
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
+type Run = (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
+
+/** Starts the three subgraphs; their URLs go into the supergraph. */
+async function startSubgraphs(stack: DisposalStack) {
+  const servers = new Map<string, SubgraphServer<GraphQL.GraphQLSchema>>();
+  for (const subgraph of SUBGRAPHS) {
+    const server = await startSubgraphServer({
+      name: subgraph.name,
+      typeDefs: subgraph.typeDefs,
+      resolvers: subgraph.resolvers as Resolvers,
+      runtime,
+    });
+    servers.set(subgraph.name, stack.use(server));
+  }
+  const inputs = SUBGRAPHS.map((s) => ({
+    name: s.name,
+    url: servers.get(s.name)!.url,
+    sdl: s.typeDefs,
+  }));
+  return { servers, inputs };
+}
+
+/** Loads a supergraph into `@apollo/gateway` and returns a function running operations. */
+async function serve(stack: DisposalStack, supergraphSdl: string): Promise<Run> {
+  // A local supergraph only: no Apollo key or graph ref, so no uplink and no usage reporting.
+  const gateway = stack.use(new ApolloGateway({ supergraphSdl, logger: silentLogger }));
+  const { schema, executor } = await gateway.load();
+  return async (query, variables = {}) => {
+    const document = parse(query);
+    const errors = validate(schema, document);
+    if (errors.length > 0) return { errors: errors.map((e) => e.message) };
+    const result = await executor({
+      request: { query, variables },
+      document,
+      source: query,
+      queryHash: createHash('sha256').update(query).digest('hex'),
+      operationName: null,
+      metrics: {},
+      logger: silentLogger,
+      context: {},
+    } as unknown as Parameters<typeof executor>[0]);
+    return JSON.parse(JSON.stringify(result)) as unknown;
+  };
+}
+
 describe.each(COMPOSERS)('@apollo/gateway serving the supergraph of $name', (composer) => {
   const stack = createDisposalStack();
-  const servers = new Map<string, SubgraphServer<GraphQL.GraphQLSchema>>();
-  let run: (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
+  let servers: Map<string, SubgraphServer<GraphQL.GraphQLSchema>>;
+  let run: Run;
 
   beforeAll(async () => {
-    for (const subgraph of SUBGRAPHS) {
-      const server = stack.use(
-        await startSubgraphServer({
-          name: subgraph.name,
-          typeDefs: subgraph.typeDefs,
-          resolvers: subgraph.resolvers as Resolvers,
-          runtime,
-        }),
-      );
-      servers.set(subgraph.name, server);
-    }
-    const supergraphSdl = composer.compose(
-      SUBGRAPHS.map((s) => ({ name: s.name, url: servers.get(s.name)!.url, sdl: s.typeDefs })),
-    );
-    // A local supergraph only: no Apollo key or graph ref, so no uplink and no usage reporting.
-    const gateway = stack.use(new ApolloGateway({ supergraphSdl, logger: silentLogger }));
-    const { schema, executor } = await gateway.load();
-    run = async (query, variables = {}) => {
-      const document = parse(query);
-      const errors = validate(schema, document);
-      if (errors.length > 0) return { errors: errors.map((e) => e.message) };
-      const result = await executor({
-        request: { query, variables },
-        document,
-        source: query,
-        queryHash: createHash('sha256').update(query).digest('hex'),
-        operationName: null,
-        metrics: {},
-        logger: silentLogger,
-        context: {},
-      } as unknown as Parameters<typeof executor>[0]);
-      return JSON.parse(JSON.stringify(result));
-    };
+    const started = await startSubgraphs(stack);
+    servers = started.servers;
+    run = await serve(stack, composer.compose(started.inputs));
   });
   afterAll(() => stack.disposeAll());
 
@@ -357,5 +374,56 @@ describe.each(COMPOSERS)('@apollo/gateway serving the supergraph of $name', (com
       }
     `)) as { errors: string[] };
     expect(invalid.errors[0]).toMatch(/Cannot query field "ssn" on type "User"/);
+  });
+});
+
+describe('@apollo/gateway serving an Orrery contract of the supergraph', () => {
+  const stack = createDisposalStack();
+  let run: Run;
+
+  beforeAll(async () => {
+    const { inputs } = await startSubgraphs(stack);
+    const contract = applyContract(apolloCompose(inputs).supergraphSdl, { excludeTags: ['beta'] });
+    if (!contract.ok) throw new Error(contract.errors.map((e) => e.message).join('\n'));
+    run = await serve(stack, contract.supergraphSdl);
+  });
+  afterAll(() => stack.disposeAll());
+
+  it('hides the excluded field from clients', async () => {
+    const result = (await run(graphql`
+      {
+        topProducts {
+          ... on Book {
+            shippingEstimate
+          }
+        }
+      }
+    `)) as {
+      errors: string[];
+    };
+    expect(result.errors[0]).toMatch(/Cannot query field "shippingEstimate" on type "Book"/);
+  });
+
+  it('still serves the rest, through the same subgraphs', async () => {
+    expect(
+      await run(graphql`
+        {
+          topProducts(first: 1) {
+            name
+            ... on Book {
+              reviews {
+                body
+              }
+            }
+          }
+        }
+      `),
+    ).toEqual({
+      data: {
+        topProducts: [
+          { name: 'Notes on the Engine', reviews: [{ body: 'Visionary' }, { body: 'Dense' }] },
+        ],
+      },
+    });
   });
 });
