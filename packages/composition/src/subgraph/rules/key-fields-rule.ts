@@ -5,7 +5,7 @@ import type { SubgraphValidationContext } from '../validation-context.js';
 
 /**
  * Every `@key(fields:)` must parse and select existing fields of its type, without arguments,
- * directives, or list/interface/union fields; `@key` on interfaces needs federation 2.3.
+ * directives, or interface/union fields; `@key` on interfaces needs federation 2.3.
  * Raises: KEY_INVALID_FIELDS, KEY_FIELDS_HAS_ARGS, KEY_FIELDS_SELECT_INVALID_TYPE,
  * KEY_DIRECTIVE_IN_FIELDS_ARG, KEY_UNSUPPORTED_ON_INTERFACE.
  */
@@ -49,16 +49,12 @@ export function KeyFieldsRule({ subgraph, report }: SubgraphValidationContext): 
               [node, field.node],
             );
           }
-          const target = subgraph.types.get(namedType(field.type));
-          let wrapped = field.type;
-          if (wrapped.kind === 'NonNullType') wrapped = wrapped.type;
-          const kind = wrapped.kind === 'ListType' ? 'a list' : target?.kind;
-          if (kind === 'a list' || kind === 'interface' || kind === 'union') {
-            const label =
-              kind === 'a list' ? 'a list' : `an ${kind === 'union' ? 'union' : 'interface'}`;
+          // Lists are accepted (as Apollo does); abstract types cannot identify an entity.
+          const kind = subgraph.types.get(namedType(field.type))?.kind;
+          if (kind === 'interface' || kind === 'union') {
             report(
               'KEY_FIELDS_SELECT_INVALID_TYPE',
-              `${where}: field "${coordinate}" is ${label} type which is not allowed in @key`,
+              `${where}: field "${coordinate}" is a${kind === 'interface' ? 'n Interface' : ' Union'} type which is not allowed in @key`,
               [node],
             );
           }

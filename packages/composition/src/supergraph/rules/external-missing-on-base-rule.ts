@@ -29,7 +29,7 @@ export function ExternalMissingOnBaseRule(context: SupergraphContext): void {
         continue;
       }
       for (const [g, ext] of externals) {
-        const compatible = bases.every(([, b]) => isOutputSubtype(context.state, ext.type, b.type));
+        const compatible = bases.every(([, b]) => isOutputSubtype(context.state, b.type, ext.type));
         if (compatible) continue;
         context.report(
           'EXTERNAL_TYPE_MISMATCH',
