@@ -198,8 +198,8 @@ export class ConditionResolver {
     if (viaProvides) {
       overlay = viaProvides.sub;
     } else {
-      // Used-overridden fields still serve keys and requires in their old subgraph.
-      if (edge.external || !labelAllows(edge, labels)) return false;
+      // Like Apollo, a field overridden away (even if still "used") resolves nothing here.
+      if (edge.external || edge.usedOverridden || !labelAllows(edge, labels)) return false;
       if (
         edge.requires &&
         !this.canResolve(vertex, edge.requires.selectionSet, undefined, labels)

@@ -1,4 +1,5 @@
 import type { QueryGraph, QueryGraphVertex } from '@orrery/core';
+import { Kind, type SelectionNode } from 'graphql';
 import { type ConditionResolver, labelAllows, type Labels } from './conditions.js';
 
 /** Why the subgraph paths at a point could not go on, in the layout of Apollo's messages. */
@@ -39,7 +40,18 @@ export function explainFieldFailure(
     const reasons: string[] = [];
     const coordinate = `${v.type}.${field}`;
     const edge = v.fields.get(field);
-    if (!edge || (edge.overrideCondition && !labelAllows(edge, labels)) || edge.usedOverridden) {
+    const overrider = [
+      ...(graph.supergraph.types.get(v.type)?.fields.get(field)?.subgraphs.values() ?? []),
+    ].find((f) => f.override === v.subgraph);
+    if (edge?.usedOverridden && overrider) {
+      reasons.push(
+        `field "${coordinate}" is not resolvable because it is overridden by subgraph "${overrider.subgraph}".`,
+      );
+    } else if (
+      !edge ||
+      (edge.overrideCondition && !labelAllows(edge, labels)) ||
+      edge.usedOverridden
+    ) {
       reasons.push(`cannot find field "${coordinate}".`);
     } else if (edge.external) {
       reasons.push(`field "${coordinate}" is not resolvable because marked @external.`);
@@ -86,8 +98,9 @@ export function explainFieldFailure(
           reachable = true;
           continue;
         }
+        const overridden = keyUsesOverridden(v, key.fields.selectionSet.selections);
         reasons.push(
-          `cannot move to subgraph "${other.subgraph}" using @key(fields: "${key.fields.source}") of "${other.type}", the key field(s) cannot be resolved from subgraph "${v.subgraph}".`,
+          `cannot move to subgraph "${other.subgraph}" using @key(fields: "${key.fields.source}") of "${other.type}", the key field(s) cannot be resolved from subgraph "${v.subgraph}"${overridden ? ` (note that some of those key fields are overridden in "${v.subgraph}")` : ''}.`,
         );
       }
       if (reachable && otherEdge.requires) {
@@ -117,4 +130,14 @@ export function explainDowncastFailure(paths: readonly PathLike[], typeName: str
     );
   }
   return { text: lines.join('\n'), subgraphs };
+}
+
+/** Whether a key's top-level fields include one overridden away from `vertex`'s subgraph. */
+function keyUsesOverridden(
+  vertex: QueryGraphVertex,
+  selections: readonly SelectionNode[],
+): boolean {
+  return selections.some(
+    (s) => s.kind === Kind.FIELD && vertex.fields.get(s.name.value)?.usedOverridden === true,
+  );
 }

@@ -89,9 +89,11 @@ export class SatisfiabilityValidator {
         step: undefined,
       });
     }
-    for (let i = 0; i < queue.length; i++) {
+    // A stack, as Apollo's validation uses: the last edge pushed is explored first, which decides
+    // which witness query a failure reached along several paths is reported with.
+    queue.reverse();
+    for (let state = queue.pop(); state; state = queue.pop()) {
       if (this.diagnostics.length >= this.options.maxErrors) break;
-      const state = queue[i] as State;
       if (!this.firstVisit(state)) continue;
       this.exploredPaths += state.paths.length;
       if (this.exploredPaths > this.options.maxValidationSubgraphPaths) {
@@ -103,11 +105,6 @@ export class SatisfiabilityValidator {
         ];
       }
       this.visit(state, queue);
-      // States are only needed for their witness chain once visited; drop the queue prefix.
-      if (i > 4096) {
-        queue.splice(0, i + 1);
-        i = -1;
-      }
     }
     return this.diagnostics;
   }
@@ -214,6 +211,21 @@ export class SatisfiabilityValidator {
     labels: Labels,
   ): (SubgraphPath | typeof LEAF)[] {
     const out: (SubgraphPath | typeof LEAF)[] = [];
+    const v = path.vertex;
+    if (v.kind === 'INTERFACE' && !v.fields.has(name)) {
+      // The subgraph's interface lacks a field the supergraph's has: each implementation the
+      // subgraph can return must provide it.
+      for (const downcast of v.downcasts.values()) {
+        const results = this.advanceField(
+          { vertex: downcast.tail, provided: undefined },
+          name,
+          labels,
+        );
+        if (results.length === 0) return [];
+        out.push(...results);
+      }
+      return out;
+    }
     const direct = this.takeField(path.vertex, path.provided, name, labels);
     if (direct) {
       out.push(direct);
@@ -309,6 +321,7 @@ export class SatisfiabilityValidator {
     step: Step,
     explanation: { text: string; subgraphs: string[] },
   ): void {
+    if (this.diagnostics.length >= this.options.maxErrors) return;
     const steps: Step[] = [step];
     for (let s: State | undefined = state; s?.step; s = s.parent) steps.push(s.step);
     steps.reverse();

@@ -250,4 +250,69 @@ export const CORPUS: readonly CorpusSet[] = [
       b: 'type T @key(fields: "id") { id: ID! d: D @external s: Int @requires(fields: "d { w }") } type D @shareable { w: Int h: Int }',
     },
   },
+  {
+    name: 'interface field known only to another subgraph',
+    subgraphs: {
+      a: 'type Query { i: I } interface I { id: ID! } type X implements I @key(fields: "id") { id: ID! }',
+      b: 'interface I { id: ID! name: String } type X implements I @key(fields: "id") { id: ID! name: String }',
+    },
+  },
+  {
+    name: 'recursive type',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! self: T next: [T] }',
+      b: 'type T @key(fields: "id") { id: ID! b: Int other: T }',
+    },
+  },
+  {
+    name: 'nested provides',
+    subgraphs: {
+      a: 'type Query { r: R } type R { t: T @provides(fields: "u { name }") } type T @key(fields: "id") { id: ID! u: U @external } type U @key(fields: "id") { id: ID! name: String @external }',
+      b: 'type T @key(fields: "id") { id: ID! u: U @shareable } type U @key(fields: "id", resolvable: false) { id: ID! name: String @shareable }',
+    },
+  },
+  {
+    name: 'requires needing a key jump chain',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! k: ID! @shareable }',
+      b: 'type T @key(fields: "k") { k: ID! @shareable w: Int }',
+      c: 'type T @key(fields: "id") { id: ID! w: Int @external s: Int @requires(fields: "w") }',
+    },
+  },
+  {
+    name: 'override of a key field',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! a: Int }',
+      b: 'type T @key(fields: "id") { id: ID! @override(from: "a") b: Int }',
+    },
+  },
+  {
+    name: 'entity interface with a field on implementations elsewhere',
+    subgraphs: {
+      a: 'type Query { i: I } interface I @key(fields: "id") { id: ID! } type X implements I @key(fields: "id") { id: ID! }',
+      b: 'type X @key(fields: "id") { id: ID! extra: Int }',
+    },
+  },
+  {
+    name: 'subscription field result needs a jump',
+    subgraphs: {
+      a: 'type Query { x: Int } type Subscription { s: T } type T @key(fields: "id") { id: ID! }',
+      b: 'type T @key(fields: "k") { k: ID! q: Int }',
+    },
+  },
+  {
+    name: 'two unsatisfiable paths through different parents',
+    subgraphs: {
+      a: 'type Query { t: T p: P } type T @key(fields: "id") { id: ID! v: V } type P @key(fields: "id") { id: ID! v: V } type V @shareable { x: Int }',
+      b: 'type V @shareable { x: Int y: Int } type Query { v: V }',
+    },
+  },
+  {
+    name: 'key fields provided by a third subgraph path',
+    subgraphs: {
+      a: 'type Query { list: [T] } type T @key(fields: "id") { id: ID! }',
+      b: 'type T @key(fields: "id") @key(fields: "email") { id: ID! email: String! }',
+      c: 'type T @key(fields: "email") { email: String! score: Int }',
+    },
+  },
 ];
