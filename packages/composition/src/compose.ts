@@ -1,13 +1,13 @@
 import type { Diagnostic } from '@orrery/core';
-import { Kind, print, type DefinitionNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, type DefinitionNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { toApiSchema } from './api-schema/index.js';
+import { graphEnumValue, printSupergraphSdl, supergraphPreamble } from './print/index.js';
 import { validateSatisfiability } from './satisfiability/index.js';
 import type { SubgraphState } from './subgraph/state.js';
 import { addFed1Shareable } from './subgraph/upgrade-fed1.js';
 import { prepareSubgraph } from './subgraph/validate-subgraph.js';
 import { buildSupergraphDefinitions } from './supergraph/build-supergraph.js';
 import { createSupergraphContext } from './supergraph/context.js';
-import { joinGraphNames } from './supergraph/graph-names.js';
 import type { FeatureUsage } from './supergraph/merge/applied-directives.js';
 import { createSupergraphState } from './supergraph/state.js';
 import { POST_MERGE_RULES, PRE_MERGE_RULES } from './supergraph/validate-supergraph.js';
@@ -55,7 +55,7 @@ export function mergeSubgraphs(
   addFed1Shareable(states);
 
   // 3. Group by type, check what merging needs, merge, check the result.
-  const graphEnum = joinGraphNames([...states].map((s) => s.name).sort());
+  const graphEnum = graphEnumValue([...states].map((s) => s.name).sort());
   const state = createSupergraphState(states, graphEnum);
   const context = createSupergraphContext(state);
   for (const rule of PRE_MERGE_RULES) rule(context);
@@ -111,7 +111,7 @@ export function composeSubgraphs(
   const result = mergeSubgraphs(subgraphs, options);
   if (!result.ok) return result;
   const document = toSupergraphDocument(result.merged);
-  const supergraphSdl = print(document);
+  const supergraphSdl = printSupergraphSdl(document);
   if (options.runSatisfiability !== false) {
     const errors = validateSatisfiability(document);
     if (errors.length > 0) return { ok: false, errors, hints: result.hints };
@@ -132,7 +132,12 @@ export function composeSubgraphs(
   };
 }
 
-/** The supergraph document. (The preamble of link/join definitions comes from `print/`.) */
-function toSupergraphDocument(merged: MergedSupergraph): DocumentNode {
-  return { kind: Kind.DOCUMENT, definitions: [...merged.definitions] };
+/** The supergraph document: the printer's preamble (schema, link/join/spec definitions), then the merged types. */
+export function toSupergraphDocument(merged: MergedSupergraph): DocumentNode {
+  const preamble = supergraphPreamble(
+    { federationVersion: merged.federationVersion, uses: merged.uses, composedDirectives: [] },
+    merged.graphs,
+    merged.roots,
+  );
+  return { kind: Kind.DOCUMENT, definitions: [...preamble, ...merged.definitions] };
 }

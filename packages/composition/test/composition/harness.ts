@@ -1,7 +1,8 @@
 import { composeServices } from '@apollo/composition';
 import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import { expect } from 'vitest';
-import { mergeSubgraphs } from '../../src/compose.js';
+import { mergeSubgraphs, toSupergraphDocument } from '../../src/compose.js';
+import { printSupergraphSdl } from '../../src/print/index.js';
 
 /** A subgraph for tests: name and SDL; the URL is derived. */
 export interface TestSubgraph {
@@ -55,4 +56,6 @@ export function expectSameSupergraph(subgraphs: readonly TestSubgraph[]): void {
   for (const [typeName, printed] of expected) {
     expect(actual.get(typeName), typeName).toBe(printed);
   }
+  // And the whole printed supergraph, preamble included.
+  expect(printSupergraphSdl(toSupergraphDocument(ours.merged))).toBe(apollo.supergraphSdl);
 }
