@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '@orrery/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSubgraphs } from '../../src/index.js';
 import { codeSet, loadCases, type ParityCase } from './cases.js';
 import { KNOWN_GAPS, KNOWN_SUPERGRAPH_SDL_DIFFS } from './known-gaps.js';
@@ -91,6 +91,30 @@ const comparisons = new Map<string, Comparison>();
 
 beforeAll(() => {
   for (const testCase of cases) comparisons.set(testCase.name, compare(testCase));
+});
+
+/**
+ * When the lists are out of date, print what they should say now, so updating known-gaps.ts after
+ * a composition fix (or finding a regression) is a copy and paste rather than a hunt.
+ */
+afterAll(() => {
+  const gaps = cases
+    .filter((c) => comparisons.get(c.name)?.mismatch !== undefined)
+    .map((c) => c.name);
+  const sdlDiffs = cases
+    .filter((c) => validNames.has(c.name) && comparisons.get(c.name)?.supergraphDiffers)
+    .map((c) => c.name);
+  const same = (list: string[], set: ReadonlySet<string>) =>
+    list.length === set.size && list.every((name) => set.has(name));
+  if (!same(gaps, KNOWN_GAPS) || !same(sdlDiffs, KNOWN_SUPERGRAPH_SDL_DIFFS)) {
+    const details = cases
+      .map((c) => [c.name, comparisons.get(c.name)?.mismatch] as const)
+      .filter(([, mismatch]) => mismatch !== undefined)
+      .map(([name, mismatch]) => `  ${name}: ${mismatch!.slice(0, 300)}`);
+    console.info(
+      `known-gaps.ts is out of date. It should now read:\nKNOWN_GAPS (${gaps.length}): ${JSON.stringify(gaps)}\nKNOWN_SUPERGRAPH_SDL_DIFFS (${sdlDiffs.length}): ${JSON.stringify(sdlDiffs)}\nWhy each gap differs:\n${details.join('\n')}`,
+    );
+  }
 });
 
 describe('known-gaps.ts', () => {
