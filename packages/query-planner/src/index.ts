@@ -20,3 +20,10 @@ export type {
   SequenceNode,
   SubscriptionNode,
 } from './query-plan.js';
+
+// Printing plans (Apollo's text format), measuring them, snapshotting them
+export { printQueryPlan } from './print/print-query-plan.js';
+export { planStats } from './stats/plan-stats.js';
+export type { PlanStats } from './stats/plan-stats.js';
+export { isQueryPlan, queryPlanSerializer } from './testing/snapshot-serializer.js';
+export type { PlanSnapshotSerializer } from './testing/snapshot-serializer.js';
