@@ -1,15 +1,19 @@
 import type { Diagnostic } from '@orrery/core';
-import { Kind, type DefinitionNode, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { toApiSchema } from './api-schema/index.js';
+import { Kind, type DefinitionNode, type DocumentNode } from 'graphql';
 import { graphEnumValue, printSupergraphSdl, supergraphPreamble } from './print/index.js';
 import { validateSatisfiability } from './satisfiability/index.js';
 import type { SubgraphState } from './subgraph/state.js';
 import { addFed1Shareable } from './subgraph/upgrade-fed1.js';
 import { prepareSubgraph } from './subgraph/validate-subgraph.js';
+import { checkApiSchema } from './supergraph/api-schema-check.js';
 import { buildSupergraphDefinitions } from './supergraph/build-supergraph.js';
+import {
+  collectComposedDirectives,
+  type ComposedDirectives,
+} from './supergraph/compose-directives.js';
 import { createSupergraphContext } from './supergraph/context.js';
 import type { FeatureUsage } from './supergraph/merge/applied-directives.js';
-import { createSupergraphState } from './supergraph/state.js';
+import { createSupergraphState, type SupergraphState } from './supergraph/state.js';
 import { POST_MERGE_RULES, PRE_MERGE_RULES } from './supergraph/validate-supergraph.js';
 import type { ComposeOptions, CompositionResult, SubgraphInput } from './types.js';
 
@@ -19,8 +23,12 @@ export interface MergedSupergraph {
   readonly definitions: readonly DefinitionNode[];
   readonly federationVersion: string;
   readonly uses: FeatureUsage['uses'];
+  /** Custom directives kept by `@composeDirective`, for the preamble. */
+  readonly composedDirectives: ComposedDirectives['features'];
   readonly graphs: readonly { enumValue: string; name: string; url: string }[];
   readonly roots: { query: string; mutation?: string; subscription?: string };
+  /** The subgraphs grouped by type, to map supergraph-level errors back to subgraphs. */
+  readonly state: SupergraphState;
 }
 
 /** The result of the merge phases: the merged supergraph, or the errors that stopped it. */
@@ -37,7 +45,7 @@ export function mergeSubgraphs(
   subgraphs: readonly SubgraphInput[],
   options: ComposeOptions = {},
 ): MergeResult {
-  const maxErrors = options.maxErrors ?? 100;
+  const maxErrors = maxErrorsOf(options);
   const errors: Diagnostic[] = [];
   const hints: Diagnostic[] = [];
   const states: SubgraphState[] = [];
@@ -48,6 +56,8 @@ export function mergeSubgraphs(
     errors.push(...prepared.errors);
     hints.push(...prepared.hints);
     if (prepared.state) states.push(prepared.state);
+    // The cap bounds the work too: no point checking more subgraphs once it is reached.
+    if (errors.length >= maxErrors) break;
   }
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, maxErrors), hints };
 
@@ -58,15 +68,11 @@ export function mergeSubgraphs(
   const graphEnum = graphEnumValue([...states].map((s) => s.name).sort());
   const state = createSupergraphState(states, graphEnum);
   const context = createSupergraphContext(state);
+  // Pre-merge problems (a kind mismatch, an extension without base) do not stop merging: the
+  // mergers skip what does not fit, and Apollo reports what merging finds on top of them.
   for (const rule of PRE_MERGE_RULES) rule(context);
-  if (context.errors.length > 0) {
-    return {
-      ok: false,
-      errors: context.errors.slice(0, maxErrors),
-      hints: [...hints, ...context.hints],
-    };
-  }
-  const usage: FeatureUsage = { uses: new Set() };
+  const composed = collectComposedDirectives(context);
+  const usage: FeatureUsage = { uses: new Set(), composed: composed.byName, graphEnum };
   const definitions = buildSupergraphDefinitions(context, usage);
   for (const rule of POST_MERGE_RULES) rule(context);
   hints.push(...context.hints);
@@ -85,12 +91,14 @@ export function mergeSubgraphs(
       definitions,
       federationVersion: `2.${minor}`,
       uses: usage.uses,
+      composedDirectives: composed.features,
       graphs: state.subgraphs.map((s) => ({
         enumValue: graphEnum.get(s.name) ?? s.name,
         name: s.name,
         url: s.url,
       })),
       roots,
+      state,
     },
   };
 }
@@ -108,34 +116,34 @@ export function composeSubgraphs(
   subgraphs: readonly SubgraphInput[],
   options: ComposeOptions = {},
 ): CompositionResult {
+  const maxErrors = maxErrorsOf(options);
   const result = mergeSubgraphs(subgraphs, options);
   if (!result.ok) return result;
   const document = toSupergraphDocument(result.merged);
-  const supergraphSdl = printSupergraphSdl(document);
+  // The @inaccessible rules run on the merged supergraph (their errors are composition errors).
+  const api = checkApiSchema(document, result.merged.state);
+  if (!api.result.ok) {
+    return { ok: false, errors: api.errors.slice(0, maxErrors), hints: result.hints };
+  }
+  const apiSchema = api.result.schema;
   if (options.runSatisfiability !== false) {
     const errors = validateSatisfiability(document);
-    if (errors.length > 0) return { ok: false, errors, hints: result.hints };
+    if (errors.length > 0) {
+      return { ok: false, errors: errors.slice(0, maxErrors), hints: result.hints };
+    }
   }
-  let apiSchema: GraphQLSchema | undefined;
-  return {
-    ok: true,
-    supergraphSdl,
-    hints: result.hints,
-    get apiSchema(): GraphQLSchema {
-      if (!apiSchema) {
-        const api = toApiSchema(document);
-        if (!api.ok) throw new Error(api.errors.map((e) => e.message).join('\n'));
-        apiSchema = api.schema;
-      }
-      return apiSchema;
-    },
-  };
+  return { ok: true, supergraphSdl: printSupergraphSdl(document), hints: result.hints, apiSchema };
+}
+
+/** The `maxErrors` option: a cap on the errors any composition returns (default 100, at least 1). */
+function maxErrorsOf(options: ComposeOptions): number {
+  return Math.max(1, options.maxErrors ?? 100);
 }
 
 /** The supergraph document: the printer's preamble (schema, link/join/spec definitions), then the merged types. */
 export function toSupergraphDocument(merged: MergedSupergraph): DocumentNode {
   const preamble = supergraphPreamble(
-    { federationVersion: merged.federationVersion, uses: merged.uses, composedDirectives: [] },
+    { federationVersion: merged.federationVersion, uses: merged.uses, composedDirectives: merged.composedDirectives },
     merged.graphs,
     merged.roots,
   );

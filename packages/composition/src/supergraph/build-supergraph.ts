@@ -1,5 +1,5 @@
 import type { DefinitionNode } from 'graphql';
-import { namedType } from '../subgraph/state.js';
+import { namedType, type TypeState } from '../subgraph/state.js';
 import type { SupergraphContext } from './context.js';
 import type { FeatureUsage } from './merge/applied-directives.js';
 import { mergeObjectType } from './merge/object-type.js';
@@ -10,7 +10,7 @@ import {
   mergeUnionType,
   type EnumUsage,
 } from './merge/other-types.js';
-import type { SupergraphState } from './state.js';
+import type { MergedType, SupergraphState } from './state.js';
 
 /**
  * Merges every type into its supergraph definition (with `@join__*` metadata), in type-name
@@ -23,7 +23,8 @@ export function buildSupergraphDefinitions(
   const { state } = context;
   const enumUsage = collectEnumUsage(state);
   const out: DefinitionNode[] = [];
-  for (const type of state.types.values()) {
+  for (const merged of state.types.values()) {
+    const type = sameKindOnly(merged);
     switch (type.kind) {
       case 'object':
       case 'interface':
@@ -36,7 +37,9 @@ export function buildSupergraphDefinitions(
         out.push(mergeEnumType(context, usage, type, enumUsage.get(type.name) ?? {}));
         break;
       case 'input':
-        out.push(mergeInputObjectType(context, usage, type));
+        // Subgraphs giving the name another kind still count as defining the input type (and
+        // none of its fields), as Apollo merges it.
+        out.push(mergeInputObjectType(context, usage, merged));
         break;
       case 'scalar':
         out.push(mergeScalarType(context, usage, type));
@@ -44,6 +47,18 @@ export function buildSupergraphDefinitions(
     }
   }
   return out;
+}
+
+/**
+ * The type restricted to the subgraphs defining it with the merged kind: after a
+ * TYPE_KIND_MISMATCH, merging goes on with the first kind and ignores the other definitions.
+ */
+function sameKindOnly(type: MergedType): MergedType {
+  const fits = (t: TypeState) =>
+    t.kind === type.kind ||
+    (type.kind === 'interface' && t.directives.some((d) => d.name === 'interfaceObject'));
+  if ([...type.byGraph.values()].every(fits)) return type;
+  return { ...type, byGraph: new Map([...type.byGraph].filter(([, t]) => fits(t))) };
 }
 
 /** Where each enum is used as an input (argument, input field) and as an output (field type). */

@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import type { Diagnostic, ErrorCode } from '@orrery/core';
 import { parse } from 'graphql';
 import { expect } from 'vitest';
-import { mergeSubgraphs } from '../../src/compose.js';
+import { composeSubgraphs } from '../../src/compose.js';
 
 export interface TestSubgraph {
   readonly name: string;
@@ -16,7 +16,7 @@ export function fed2(sdl: string, imports: readonly string[] = [], version = '2.
 }
 
 function ours(subgraphs: readonly TestSubgraph[]): readonly Diagnostic[] {
-  const result = mergeSubgraphs(
+  const result = composeSubgraphs(
     subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}`, sdl: s.sdl })),
     { runSatisfiability: false },
   );

@@ -19,11 +19,8 @@ export const KNOWN_GAPS: ReadonlySet<string> = new Set([
   // composes; Apollo raises LIST_SIZE_APPLIED_TO_NON_LIST
   'list-size-non-list',
   // misses the INVALID_FIELD_SHARING that Apollo also raises
-  'override-source-has-override',
   // composes, then building the API schema throws; Apollo raises REFERENCED_INACCESSIBLE
-  'referenced-inaccessible',
   // misses the EMPTY_MERGED_INPUT_TYPE that Apollo also raises
-  'type-kind-mismatch',
 ]);
 
 /**

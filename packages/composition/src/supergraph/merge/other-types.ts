@@ -159,6 +159,7 @@ export function mergeInputObjectType(
   const graphs = [...type.byGraph.keys()];
   const byName = new Map<string, Map<string, FieldState>>();
   for (const [g, t] of type.byGraph) {
+    if (t.kind !== 'input') continue; // another kind under the same name (TYPE_KIND_MISMATCH)
     for (const f of t.fields.values()) {
       let m = byName.get(f.name);
       if (!m) byName.set(f.name, (m = new Map()));

@@ -17,9 +17,11 @@ export function fieldOverrides(byGraph: ReadonlyMap<string, FieldState>): FieldO
     if (!d) continue;
     const from = stringArgument(d, 'from');
     if (from === undefined || from === graph) continue;
+    const source = byGraph.get(from);
+    // Overrides pointing at each other cancel out (OVERRIDE_SOURCE_HAS_OVERRIDE): neither applies.
+    if (source?.directives.some((x) => x.name === 'override')) continue;
     const label = stringArgument(d, 'label');
     overriding.set(graph, { from, label });
-    const source = byGraph.get(from);
     if (!source) continue;
     overridden.set(from, label !== undefined ? 'label' : source.usedInFieldSet ? 'used' : 'unused');
   }

@@ -6,7 +6,7 @@ const KIND_LABEL = {
   interface: 'Interface Type',
   union: 'Union Type',
   enum: 'Enum Type',
-  input: 'Input Object Type',
+  input: 'InputObject Type',
   scalar: 'Scalar Type',
 } as const;
 
@@ -23,10 +23,10 @@ export function TypeKindMismatchRule(context: SupergraphContext): void {
       byKind.set(kind, [...(byKind.get(kind) ?? []), g]);
     }
     if (byKind.size < 2) continue;
-    const parts = [...byKind].map(([k, gs]) => `${k} in ${listGraphs(gs)}`);
+    const [first, ...others] = [...byKind].map(([k, gs]) => `${k} in ${listGraphs(gs)}`);
     context.report(
       'TYPE_KIND_MISMATCH',
-      `Type "${type.name}" has mismatched kind: it is defined as ${parts.join(' but ')}. Rename one of them, or make them the same kind.`,
+      `Type "${type.name}" has mismatched kind: it is defined as ${first ?? ''} but ${others.join(' and ')}. The subgraphs mean different types: rename it in some of them, or give it the same kind everywhere.`,
       [...type.byGraph].map(([g, t]) => [g, t.nodes[0]] as const),
     );
   }
