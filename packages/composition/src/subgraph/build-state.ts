@@ -108,6 +108,7 @@ export function buildSubgraphState(input: BuildInput, report: SubgraphReporter):
       args: new Map((node.arguments ?? []).map((a) => [a.name.value, a.value as ConstValueNode])),
       node,
       onExtension,
+      graph: input.name,
     })) as AppliedDirective[];
 
   const isFederationType = (name: string) =>

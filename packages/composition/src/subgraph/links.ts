@@ -15,6 +15,14 @@ export interface ForeignLink {
   readonly version: string;
   /** Local directive name (no `@`) to the name the spec gives it. */
   readonly directives: ReadonlyMap<string, string>;
+  /** The prefix of its non-imported directives (`@link(as:)`, else the spec name). */
+  readonly prefix: string;
+  readonly node: DirectiveNode;
+}
+
+/** A `@composeDirective(name:)` on the schema (`name` as written, normally with its `@`). */
+export interface ComposeDirectiveApplication {
+  readonly name: string | undefined;
   readonly node: DirectiveNode;
 }
 
@@ -43,6 +51,8 @@ export interface LinkResolution {
   /** Specs linked on their own (tag, inaccessible, auth, cost, context). */
   readonly linkedSpecs: ReadonlySet<string>;
   readonly foreign: readonly ForeignLink[];
+  /** The `@composeDirective`s of the schema, in document order. */
+  readonly composeDirectives: readonly ComposeDirectiveApplication[];
   /** Local name prefix of the link spec itself (`link` unless renamed). */
   readonly linkPrefix: string;
   readonly problems: readonly LinkProblem[];
@@ -214,7 +224,14 @@ export function resolveLinks(document: DocumentNode): LinkResolution {
     for (const [name, as] of imports) {
       if (name.startsWith('@')) local.set(as.slice(1), name.slice(1));
     }
-    foreign.push({ url, name: parsed.name, version: parsed.version, directives: local, node });
+    foreign.push({
+      url,
+      name: parsed.name,
+      version: parsed.version,
+      directives: local,
+      prefix,
+      node,
+    });
   }
 
   if (!isFed2) {
@@ -229,9 +246,13 @@ export function resolveLinks(document: DocumentNode): LinkResolution {
       localDirectives.set(canonical, local);
     }
   }
+  const composeDirectives = links
+    .filter((node) => directives.get(node.name.value) === 'composeDirective')
+    .map((node) => ({ name: stringArg(node, 'name'), node }));
   return {
     isFed2,
     minor,
+    composeDirectives,
     linkedMinor,
     directives,
     localDirectives,

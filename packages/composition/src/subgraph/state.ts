@@ -22,6 +22,8 @@ export interface AppliedDirective {
   readonly node: DirectiveNode;
   /** Written on a type extension (`extend type`) rather than the definition. */
   readonly onExtension: boolean;
+  /** The subgraph it is applied in (some directives keep per-subgraph data in the supergraph). */
+  readonly graph: string;
 }
 
 export interface ArgumentState {

@@ -10,8 +10,6 @@
  * without the same set of error codes (or a composer that throws).
  */
 export const KNOWN_GAPS: ReadonlySet<string> = new Set([
-  // API schema differs (the @fromContext argument)
-  'context-from-context',
   // composes; Apollo raises CONTEXT_NOT_SET
   'context-not-set',
   // throws 'Invalid supergraph: Unknown type "Leg"' instead of INVALID_GRAPHQL
@@ -28,12 +26,7 @@ export const KNOWN_GAPS: ReadonlySet<string> = new Set([
  * goal, tracked apart from API-schema parity). Only valid cases belong here.
  */
 export const KNOWN_SUPERGRAPH_SDL_DIFFS: ReadonlySet<string> = new Set([
-  'cache-tag-v2-12',
-  'compose-directive',
-  'context-from-context',
-  'cost-list-size',
   'fed1-extends-and-provides',
-  'implicit-upgrade-cost-link',
   'inaccessible-elements',
   'merge-unions',
   'namespaced-imports',

@@ -16,7 +16,9 @@ export function createKnownDirectivesRule(document: DocumentNode) {
       BUILT_IN_DIRECTIVES.has(name) ||
       links.directives.has(name) ||
       name === links.linkPrefix ||
-      links.foreign.some((f) => f.directives.has(name) || name.startsWith(`${f.name}__`)) ||
+      links.foreign.some(
+        (f) => f.directives.has(name) || name.startsWith(`${f.prefix}__`) || name === f.prefix,
+      ) ||
       (!links.isFed2 && name.startsWith('federation__'));
     const check = (node: ConstDirectiveNode) => {
       const name = node.name.value;

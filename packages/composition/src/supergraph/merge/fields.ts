@@ -9,6 +9,7 @@ import { bool, description, directive, enumValue, name, str } from '../ast.js';
 import type { SupergraphContext } from '../context.js';
 import { mergeAppliedDirectives, type FeatureUsage } from './applied-directives.js';
 import { mergeDescription } from './descriptions.js';
+import { contextualArguments } from './context-arguments.js';
 import { fieldOverrides } from './overrides.js';
 import { mergeTypeReferences } from './type-references.js';
 
@@ -55,13 +56,15 @@ export function mergeField(
     );
   }
 
-  const args = mergeArguments(context, usage, coordinate, byGraph);
+  const contextual = contextualArguments(byGraph);
+  const args = mergeArguments(context, usage, coordinate, contextual.rest);
   const overrides = fieldOverrides(byGraph);
 
   // @join__field: needed unless every subgraph of the parent defines the field, identically.
   const special = entries.some(
     ([g, f]) =>
       f.external ||
+      contextual.byGraph.has(g) ||
       f.directives.some((d) => d.name === 'requires' || d.name === 'provides') ||
       overrides.overriding.has(g) ||
       overrides.overridden.has(g),
@@ -90,6 +93,7 @@ export function mergeField(
           ['override', over ? str(over.from) : undefined],
           ['usedOverridden', status === 'used' ? bool(true) : undefined],
           ['overrideLabel', label !== undefined ? str(label) : undefined],
+          ['contextArguments', contextual.byGraph.get(g)],
         ]),
       );
     }
@@ -98,6 +102,7 @@ export function mergeField(
   const applied = mergeAppliedDirectives(
     resolvingFields.length > 0 ? resolvingFields : entries.map(([, f]) => f),
     usage,
+    { authFirst: true },
   );
   const first = entries[0]![1];
   return {

@@ -1,0 +1,170 @@
+import { parseFeatureUrl } from '@orrery/core';
+import type { DirectiveDefinitionNode, DirectiveNode } from 'graphql';
+import type { SupergraphFeatures } from '../print/index.js';
+import { BUILT_IN_DIRECTIVES } from '../subgraph/specs.js';
+import type { SubgraphState } from '../subgraph/state.js';
+import type { SupergraphContext } from './context.js';
+
+/** What `@composeDirective` keeps: for the mergers (by name) and for the printer's preamble. */
+export interface ComposedDirectives {
+  /** Supergraph name (no `@`) to whether the directive is repeatable. */
+  readonly byName: ReadonlyMap<string, { readonly repeatable: boolean }>;
+  readonly features: SupergraphFeatures['composedDirectives'];
+}
+
+interface Composition {
+  readonly graph: string;
+  /** Local (and supergraph) name, without `@`. */
+  readonly name: string;
+  /** The name the spec gives it. */
+  readonly specName: string;
+  readonly identity: string;
+  readonly url: string;
+  readonly major: number;
+  readonly minor: number;
+  readonly definition: DirectiveDefinitionNode;
+  readonly node: DirectiveNode;
+}
+
+/**
+ * Reads every subgraph's `@composeDirective`s and checks them: the name has its `@`, is defined,
+ * is not a federation or built-in directive, comes from a `@link`ed spec, and every subgraph
+ * composing it links the same spec, with one major version, under one name. The supergraph keeps
+ * the definition from the subgraph linking the highest version (without its description).
+ * Raises: DIRECTIVE_COMPOSITION_ERROR.
+ */
+export function collectComposedDirectives(context: SupergraphContext): ComposedDirectives {
+  const found: Composition[] = [];
+  for (const s of context.state.subgraphs) {
+    for (const application of s.links.composeDirectives) {
+      const c = readComposition(context, s, application.name, application.node);
+      if (c) found.push(c);
+    }
+  }
+
+  const byName = new Map<string, Composition[]>();
+  for (const c of found) {
+    const list = byName.get(c.name);
+    if (list) list.push(c);
+    else byName.set(c.name, [c]);
+  }
+  const ok: Composition[][] = [];
+  const failedIdentities = new Set<string>();
+  for (const [name, list] of byName) {
+    if (new Set(list.map((c) => c.identity)).size > 1) {
+      context.report(
+        'DIRECTIVE_COMPOSITION_ERROR',
+        `Composed directive "@${name}" is not linked by the same core feature in every subgraph`,
+        list.map((c) => [c.graph, c.node] as const),
+      );
+      continue;
+    }
+    const identity = list[0]!.identity;
+    if (new Set(list.map((c) => c.major)).size > 1) {
+      if (!failedIdentities.has(identity)) {
+        failedIdentities.add(identity);
+        context.report(
+          'DIRECTIVE_COMPOSITION_ERROR',
+          `Core feature "${identity}" requested to be merged has major version mismatch across subgraphs`,
+          list.map((c) => [c.graph, c.node] as const),
+        );
+      }
+      continue;
+    }
+    ok.push(list);
+  }
+  // One spec directive, one supergraph name.
+  const namesBySpecDirective = new Map<string, Set<string>>();
+  for (const list of ok) {
+    const key = `${list[0]!.identity}#${list[0]!.specName}`;
+    const names = namesBySpecDirective.get(key) ?? new Set();
+    names.add(list[0]!.name);
+    namesBySpecDirective.set(key, names);
+  }
+  const features: SupergraphFeatures['composedDirectives'][number][] = [];
+  const repeatable = new Map<string, { repeatable: boolean }>();
+  for (const list of ok) {
+    const first = list[0]!;
+    const names = namesBySpecDirective.get(`${first.identity}#${first.specName}`)!;
+    if (names.size > 1) {
+      context.report(
+        'DIRECTIVE_COMPOSITION_ERROR',
+        `Composed directive "@${first.specName}" of core feature "${first.identity}" is composed under different names across subgraphs: ${[...names].map((n) => `"@${n}"`).join(', ')}`,
+        list.map((c) => [c.graph, c.node] as const),
+      );
+      continue;
+    }
+    const latest = list.reduce((a, b) => (b.minor > a.minor ? b : a));
+    const { description: _dropped, ...definition } = latest.definition;
+    features.push({
+      url: latest.url,
+      name: first.name,
+      definition,
+      ...(first.specName !== first.name ? { originalName: first.specName } : {}),
+    });
+    repeatable.set(first.name, { repeatable: definition.repeatable });
+  }
+  return { byName: repeatable, features };
+}
+
+function readComposition(
+  context: SupergraphContext,
+  s: SubgraphState,
+  written: string | undefined,
+  node: DirectiveNode,
+): Composition | undefined {
+  const site = [[s.name, node] as const];
+  if (written === undefined) return undefined;
+  if (!written.startsWith('@')) {
+    context.report(
+      'DIRECTIVE_COMPOSITION_ERROR',
+      `Argument to @composeDirective "${written}" in subgraph "${s.name}" must have a leading "@"`,
+      site,
+    );
+    return undefined;
+  }
+  const name = written.slice(1);
+  if (s.links.directives.has(name)) {
+    context.report(
+      'DIRECTIVE_COMPOSITION_ERROR',
+      `Composing federation directive "${written}" in subgraph "${s.name}" is not supported`,
+      site,
+    );
+    return undefined;
+  }
+  const definition = s.directiveDefinitions.get(name);
+  if (!definition && !BUILT_IN_DIRECTIVES.has(name)) {
+    context.report(
+      'DIRECTIVE_COMPOSITION_ERROR',
+      `Could not find matching directive definition for argument to @composeDirective "${written}" in subgraph "${s.name}".`,
+      site,
+    );
+    return undefined;
+  }
+  const link = s.links.foreign.find(
+    (f) => f.directives.has(name) || name.startsWith(`${f.prefix}__`) || name === f.prefix,
+  );
+  const parsed = link ? parseFeatureUrl(link.url) : undefined;
+  if (!definition || !link || !parsed) {
+    context.report(
+      'DIRECTIVE_COMPOSITION_ERROR',
+      `Directive "${written}" in subgraph "${s.name}" cannot be composed because it is not a member of a core feature`,
+      site,
+    );
+    return undefined;
+  }
+  const specName =
+    link.directives.get(name) ??
+    (name === link.prefix ? link.name : name.slice(link.prefix.length + 2));
+  return {
+    graph: s.name,
+    name,
+    specName,
+    identity: parsed.identity,
+    url: `${parsed.identity}/v${parsed.version}`,
+    major: parsed.major,
+    minor: parsed.minor,
+    definition,
+    node,
+  };
+}
