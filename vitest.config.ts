@@ -10,6 +10,9 @@ import { defineConfig } from 'vitest/config';
  */
 const shared = {
   resolve: { conditions: ['source'] },
+  // Vite resolves imports of the `node` test environment with the SSR conditions, not the ones
+  // above: without this, workspace packages silently resolved to their (possibly stale) dist.
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
 };
 
 export default defineConfig({
