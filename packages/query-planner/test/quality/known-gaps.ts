@@ -1,0 +1,14 @@
+/**
+ * Corpus pairs (`<supergraph>/<operation>`) where Orrery's plan does not yet meet the bar (no
+ * more fetches and no deeper than Apollo's), or where Orrery cannot plan at all. The quality test
+ * asserts this list EXACTLY: a pair that starts meeting the bar must be removed from it, and a
+ * pair missing from it must meet the bar.
+ */
+export const KNOWN_GAPS: readonly string[] = [
+  // ERR_PLAN_UNSATISFIABLE: "Item.listPrice" from "carts" (reached through a @provides path; the
+  // key "sku" is provided there and pricing is keyed by "gtin", reachable via catalog).
+  'storefront/provides-then-hop',
+  'storefront/mutation-then-entities',
+  // ERR_PLAN_UNSATISFIABLE: type conditions on an @interfaceObject are not supported yet.
+  'media-library/from-interface-object-root',
+];
