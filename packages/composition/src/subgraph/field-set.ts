@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, parse, print, type FieldNode, type SelectionSetNode } from 'graphql';
 import { namedType, type FieldState, type SubgraphState } from './state.js';
 
 /** Parses a FieldSet string (a selection set without its braces); a string message on failure. */
@@ -103,4 +103,16 @@ export function hasDirectiveInSelection(set: SelectionSetNode): boolean {
         s.selectionSet !== undefined &&
         hasDirectiveInSelection(s.selectionSet)),
   );
+}
+
+/** The directive applications inside a selection set, printed (`@include(if: true)`), for messages. */
+export function directivesInSelection(set: SelectionSetNode): string[] {
+  const out: string[] = [];
+  for (const s of set.selections) {
+    for (const d of s.directives ?? []) out.push(print(d));
+    if (s.kind !== Kind.FRAGMENT_SPREAD && s.selectionSet) {
+      out.push(...directivesInSelection(s.selectionSet));
+    }
+  }
+  return out;
 }

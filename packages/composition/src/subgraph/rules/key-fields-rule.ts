@@ -1,5 +1,5 @@
-import { print } from 'graphql';
-import { hasDirectiveInSelection, parseFieldSet, walkFieldSet } from '../field-set.js';
+import { Kind, print } from 'graphql';
+import { directivesInSelection, parseFieldSet, walkFieldSet } from '../field-set.js';
 import { namedType } from '../state.js';
 import type { SubgraphValidationContext } from '../validation-context.js';
 
@@ -7,7 +7,7 @@ import type { SubgraphValidationContext } from '../validation-context.js';
  * Every `@key(fields:)` must parse and select existing fields of its type, without arguments,
  * directives, or interface/union fields; `@key` on interfaces needs federation 2.3.
  * Raises: KEY_INVALID_FIELDS, KEY_FIELDS_HAS_ARGS, KEY_FIELDS_SELECT_INVALID_TYPE,
- * KEY_DIRECTIVE_IN_FIELDS_ARG, KEY_UNSUPPORTED_ON_INTERFACE.
+ * KEY_DIRECTIVE_IN_FIELDS_ARG, KEY_UNSUPPORTED_ON_INTERFACE, KEY_INVALID_FIELDS_TYPE.
  */
 export function KeyFieldsRule({ subgraph, report }: SubgraphValidationContext): void {
   for (const type of subgraph.types.values()) {
@@ -22,15 +22,24 @@ export function KeyFieldsRule({ subgraph, report }: SubgraphValidationContext): 
         );
         continue;
       }
+      if (key.directive.args.get('fields')?.kind !== Kind.STRING) {
+        report(
+          'KEY_INVALID_FIELDS_TYPE',
+          `${where}: Invalid value for argument "fields": must be a string.`,
+          [node],
+        );
+        continue;
+      }
       const set = parseFieldSet(key.fields);
       if (typeof set === 'string') {
         report('KEY_INVALID_FIELDS', `${where}: ${set}`, [node]);
         continue;
       }
-      if (hasDirectiveInSelection(set)) {
+      const applied = directivesInSelection(set);
+      if (applied.length > 0) {
         report(
           'KEY_DIRECTIVE_IN_FIELDS_ARG',
-          `${where}: cannot have directive applications in the @key(fields:) argument but found some.`,
+          `${where}: cannot have directive applications in the @key(fields:) argument but found ${applied.join(', ')}.`,
           [node],
         );
         continue;

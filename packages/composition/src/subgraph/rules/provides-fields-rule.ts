@@ -1,5 +1,5 @@
-import { print } from 'graphql';
-import { hasDirectiveInSelection, parseFieldSet, walkFieldSet } from '../field-set.js';
+import { Kind, print } from 'graphql';
+import { directivesInSelection, parseFieldSet, walkFieldSet } from '../field-set.js';
 import { directivesNamed, namedType, stringArgument } from '../state.js';
 import type { SubgraphValidationContext } from '../validation-context.js';
 
@@ -8,7 +8,8 @@ import type { SubgraphValidationContext } from '../validation-context.js';
  * select existing fields of that type without arguments, and every provided leaf must be
  * `@external` in this subgraph; not allowed on interface fields.
  * Raises: PROVIDES_ON_NON_OBJECT_FIELD, PROVIDES_INVALID_FIELDS, PROVIDES_FIELDS_MISSING_EXTERNAL,
- * PROVIDES_FIELDS_HAS_ARGS, PROVIDES_DIRECTIVE_IN_FIELDS_ARG, PROVIDES_UNSUPPORTED_ON_INTERFACE.
+ * PROVIDES_FIELDS_HAS_ARGS, PROVIDES_DIRECTIVE_IN_FIELDS_ARG, PROVIDES_UNSUPPORTED_ON_INTERFACE,
+ * PROVIDES_INVALID_FIELDS_TYPE.
  */
 export function ProvidesFieldsRule({ subgraph, report }: SubgraphValidationContext): void {
   for (const type of subgraph.types.values()) {
@@ -36,15 +37,24 @@ export function ProvidesFieldsRule({ subgraph, report }: SubgraphValidationConte
           );
           continue;
         }
+        if (d.args.get('fields')?.kind !== Kind.STRING) {
+          report(
+            'PROVIDES_INVALID_FIELDS_TYPE',
+            `${where}: Invalid value for argument "fields": must be a string.`,
+            [d.node],
+          );
+          continue;
+        }
         const set = parseFieldSet(stringArgument(d, 'fields') ?? '');
         if (typeof set === 'string') {
           report('PROVIDES_INVALID_FIELDS', `${where}: ${set}`, [d.node]);
           continue;
         }
-        if (hasDirectiveInSelection(set)) {
+        const applied = directivesInSelection(set);
+        if (applied.length > 0) {
           report(
             'PROVIDES_DIRECTIVE_IN_FIELDS_ARG',
-            `${where}: cannot have directive applications in the @provides(fields:) argument but found some.`,
+            `${where}: cannot have directive applications in the @provides(fields:) argument but found ${applied.join(', ')}.`,
             [d.node],
           );
           continue;

@@ -1,5 +1,5 @@
-import { print } from 'graphql';
-import { hasDirectiveInSelection, parseFieldSet, walkFieldSet } from '../field-set.js';
+import { Kind, print } from 'graphql';
+import { directivesInSelection, parseFieldSet, walkFieldSet } from '../field-set.js';
 import { directivesNamed, namedType, stringArgument, type SubgraphState } from '../state.js';
 import type { SubgraphValidationContext } from '../validation-context.js';
 
@@ -7,7 +7,8 @@ import type { SubgraphValidationContext } from '../validation-context.js';
  * Every `@requires(fields:)` must parse, select existing fields of the parent type, and every
  * leaf it selects must be `@external` in this subgraph; not allowed on interface fields.
  * Raises: REQUIRES_INVALID_FIELDS, REQUIRES_FIELDS_MISSING_EXTERNAL,
- * REQUIRES_DIRECTIVE_IN_FIELDS_ARG, REQUIRES_UNSUPPORTED_ON_INTERFACE.
+ * REQUIRES_DIRECTIVE_IN_FIELDS_ARG, REQUIRES_UNSUPPORTED_ON_INTERFACE,
+ * REQUIRES_INVALID_FIELDS_TYPE.
  */
 export function RequiresFieldsRule({ subgraph, report }: SubgraphValidationContext): void {
   for (const type of subgraph.types.values()) {
@@ -23,15 +24,24 @@ export function RequiresFieldsRule({ subgraph, report }: SubgraphValidationConte
           );
           continue;
         }
+        if (d.args.get('fields')?.kind !== Kind.STRING) {
+          report(
+            'REQUIRES_INVALID_FIELDS_TYPE',
+            `${where}: Invalid value for argument "fields": must be a string.`,
+            [d.node],
+          );
+          continue;
+        }
         const set = parseFieldSet(stringArgument(d, 'fields') ?? '');
         if (typeof set === 'string') {
           report('REQUIRES_INVALID_FIELDS', `${where}: ${set}`, [d.node]);
           continue;
         }
-        if (hasDirectiveInSelection(set)) {
+        const applied = directivesInSelection(set);
+        if (applied.length > 0) {
           report(
             'REQUIRES_DIRECTIVE_IN_FIELDS_ARG',
-            `${where}: cannot have directive applications in the @requires(fields:) argument but found some.`,
+            `${where}: cannot have directive applications in the @requires(fields:) argument but found ${applied.join(', ')}.`,
             [d.node],
           );
           continue;

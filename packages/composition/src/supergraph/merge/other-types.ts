@@ -205,16 +205,15 @@ export function mergeInputObjectType(
       );
       continue;
     }
-    const defaults = new Set(
-      entries.filter(([, f]) => f.defaultValue).map(([, f]) => print(f.defaultValue!)),
-    );
-    if (defaults.size > 1) {
+    const withDefault = entries.filter(([, f]) => f.defaultValue);
+    const groups = groupBy(withDefault.map(([g, f]) => [g, print(f.defaultValue!)] as const));
+    if (groups.length > 1) {
+      // Reported, but the field stays: dropping it would add a misleading EMPTY_MERGED_INPUT_TYPE.
       context.report(
         'INPUT_FIELD_DEFAULT_MISMATCH',
-        `Input field "${coordinate}" has incompatible default values across subgraphs: ${[...defaults].join(', ')}. Use the same default everywhere.`,
-        entries.map(([g, f]) => [g, f.node] as const),
+        `Input field "${coordinate}" has incompatible default values across subgraphs: it has ${groups.map(([d, gs]) => `default value ${d} in ${listGraphs(gs)}`).join(' but ')}. Use the same default value in every subgraph (or remove it where it differs).`,
+        withDefault.map(([g, f]) => [g, f.defaultValue ?? f.node] as const),
       );
-      continue;
     }
     const defaultValue = entries.find(([, f]) => f.defaultValue)?.[1].defaultValue;
     fields.push({
