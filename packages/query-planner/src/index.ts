@@ -4,6 +4,20 @@
  * Pure: no I/O, no Node built-ins.
  */
 
+// Planning
+export { createQueryPlanner, planQuery, tryCreateQueryPlanner } from './planner.js';
+export type {
+  CreateQueryPlannerResult,
+  PlanOptions,
+  PlanResult,
+  QueryPlanner,
+  QueryPlannerOptions,
+} from './planner.js';
+
+// Limits
+export { DEFAULT_LIMITS } from './limits.js';
+export type { PlannerLimits } from './limits.js';
+
 // The plan data model
 export type {
   ConditionNode,

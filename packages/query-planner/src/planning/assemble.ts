@@ -1,0 +1,174 @@
+import type { TypeNode, VariableDefinitionNode } from 'graphql';
+import { Kind } from 'graphql';
+import type { NormalizedOperation } from '../operation/operation.js';
+import type { FetchNode, PlanNode, QueryPlan } from '../query-plan.js';
+import type { FetchGroup } from './fetch-group.js';
+import { collectVariables, MinifiedWriter, toPlanSelections } from './selection-builder.js';
+
+/**
+ * Turns the fetch-group DAG into plan nodes. Each group runs after its dependencies: a group
+ * whose dependencies lie on one chain hangs under the last of them (`Sequence { parent,
+ * Parallel { children } }`); a group waiting on several branches runs after the whole tree.
+ * Fetches are numbered in the order they appear in the plan (`Op__subgraph__N`).
+ */
+export function assemblePlan(
+  operation: NormalizedOperation,
+  roots: readonly FetchGroup[],
+  groups: readonly FetchGroup[],
+): QueryPlan {
+  const attachParent = new Map<FetchGroup, FetchGroup>();
+  const children = new Map<FetchGroup, FetchGroup[]>();
+  const late: FetchGroup[] = [];
+  const isAncestorOrSelf = (a: FetchGroup, b: FetchGroup): boolean => {
+    for (let g: FetchGroup | undefined = b; g; g = attachParent.get(g)) if (g === a) return true;
+    return false;
+  };
+  for (const group of groups) {
+    if (!group.isEntity || group.selection.size === 0) continue;
+    const deps = [...group.dependsOn];
+    const deepest = deps.find((d) => deps.every((o) => isAncestorOrSelf(o, d)));
+    if (deepest) {
+      attachParent.set(group, deepest);
+      const list = children.get(deepest);
+      if (list) list.push(group);
+      else children.set(deepest, [group]);
+    } else {
+      late.push(group);
+    }
+  }
+
+  let counter = 0;
+  const subtree = (group: FetchGroup): PlanNode => {
+    const fetch = fetchNode(operation, group, counter++);
+    const own: PlanNode = group.isEntity
+      ? { kind: 'Flatten', path: group.path, node: fetch }
+      : fetch;
+    const kids = (children.get(group) ?? []).map(subtree);
+    let node: PlanNode = sequence([own, parallel(kids)]) ?? own;
+    for (const c of [...(group.conditions ?? [])].reverse()) {
+      node = c.include
+        ? { kind: 'Condition', condition: c.variable, ifClause: node }
+        : { kind: 'Condition', condition: c.variable, elseClause: node };
+    }
+    return node;
+  };
+
+  if (operation.kind === 'subscription' && roots[0]) {
+    const root = roots[0];
+    const primary = fetchNode(operation, root, counter++);
+    const rest = sequence([
+      parallel((children.get(root) ?? []).map(subtree)),
+      ...late.map(subtree),
+    ]);
+    return {
+      kind: 'QueryPlan',
+      node: { kind: 'Subscription', primary, ...(rest ? { rest } : {}) },
+    };
+  }
+  const main =
+    operation.kind === 'mutation' ? sequence(roots.map(subtree)) : parallel(roots.map(subtree));
+  const node = sequence([main, ...late.map(subtree)]);
+  return node ? { kind: 'QueryPlan', node } : { kind: 'QueryPlan' };
+}
+
+function sequence(nodes: readonly (PlanNode | undefined)[]): PlanNode | undefined {
+  const flat: PlanNode[] = [];
+  for (const n of nodes) {
+    if (!n) continue;
+    if (n.kind === 'Sequence') flat.push(...n.nodes);
+    else flat.push(n);
+  }
+  if (flat.length <= 1) return flat[0];
+  return { kind: 'Sequence', nodes: flat };
+}
+
+function parallel(nodes: readonly PlanNode[]): PlanNode | undefined {
+  const flat: PlanNode[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'Parallel') flat.push(...n.nodes);
+    else flat.push(n);
+  }
+  if (flat.length <= 1) return flat[0];
+  return { kind: 'Parallel', nodes: flat };
+}
+
+/** Subgraph names made into GraphQL name characters, for operation names. */
+function sanitize(name: string): string {
+  return name.replace(/\W/g, '_');
+}
+
+function writeType(w: MinifiedWriter, type: TypeNode): void {
+  if (type.kind === Kind.NAMED_TYPE) w.word(type.name.value);
+  else if (type.kind === Kind.LIST_TYPE) {
+    w.punct('[');
+    writeType(w, type.type);
+    w.punct(']');
+  } else {
+    writeType(w, type.type);
+    w.punct('!');
+  }
+}
+
+function writeVariables(w: MinifiedWriter, defs: readonly VariableDefinitionNode[]): void {
+  for (const def of defs) {
+    w.punct('$');
+    w.word(def.variable.name.value);
+    w.punct(':');
+    writeType(w, def.type);
+    if (def.defaultValue) {
+      w.punct('=');
+      w.value(def.defaultValue);
+    }
+  }
+}
+
+function fetchNode(operation: NormalizedOperation, group: FetchGroup, index: number): FetchNode {
+  const strip = group.conditions ?? [];
+  // Variables that only gated the whole fetch (now a Condition node) are not sent.
+  const used = new Set<string>();
+  collectVariables(group.selection, used, strip);
+  const defs = operation.variables.filter((d) => used.has(d.variable.name.value));
+  const name =
+    operation.name !== undefined
+      ? `${operation.name}__${sanitize(group.subgraph)}__${index}`
+      : undefined;
+  const w = new MinifiedWriter();
+  if (group.isEntity) {
+    w.word('query');
+    if (name) w.word(name);
+    w.punct('($');
+    w.word('representations');
+    w.punct(':[');
+    w.word('_Any');
+    w.punct('!]!');
+    writeVariables(w, defs);
+    w.punct('){');
+    w.word('_entities');
+    w.punct('(');
+    w.word('representations');
+    w.punct(':$');
+    w.word('representations');
+    w.punct(')');
+    w.selectionSet(group.selection, strip);
+    w.punct('}');
+  } else {
+    if (name || defs.length > 0 || group.operationKind !== 'query') w.word(group.operationKind);
+    if (name) w.word(name);
+    if (defs.length > 0) {
+      w.punct('(');
+      writeVariables(w, defs);
+      w.punct(')');
+    }
+    w.selectionSet(group.selection, strip);
+  }
+  return {
+    kind: 'Fetch',
+    serviceName: group.subgraph,
+    ...(group.isEntity ? { requires: toPlanSelections(group.requires) } : {}),
+    variableUsages: defs.map((d) => d.variable.name.value),
+    operation: w.out,
+    operationKind: group.isEntity ? 'query' : group.operationKind,
+    ...(name ? { operationName: name } : {}),
+    ...(group.inputRewrites.length ? { inputRewrites: group.inputRewrites } : {}),
+  };
+}

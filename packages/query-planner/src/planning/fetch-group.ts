@@ -1,0 +1,62 @@
+import type { Condition } from '../operation/operation.js';
+import type { DataRewrite } from '../query-plan.js';
+import { SelectionBuilder } from './selection-builder.js';
+
+/**
+ * One future fetch: a subgraph, where its result lands (`path`, absolute from the response root),
+ * what it selects, and, for entity fetches, the shape of the representations (`requires`).
+ * Groups form a DAG through `dependsOn`; the assembler turns it into Sequence/Parallel nodes.
+ */
+export interface FetchGroup {
+  readonly id: number;
+  readonly subgraph: string;
+  readonly operationKind: 'query' | 'mutation' | 'subscription';
+  readonly isEntity: boolean;
+  readonly path: readonly string[];
+  /** Root fields, or for entity fetches the `... on T { ... }` fragments inside `_entities`. */
+  readonly selection: SelectionBuilder;
+  readonly requires: SelectionBuilder;
+  /** The groups whose data this one reads (its parent, and whoever fetches `@requires` fields). */
+  readonly dependsOn: ReadonlySet<FetchGroup>;
+  readonly parent: FetchGroup | undefined;
+  readonly inputRewrites: DataRewrite[];
+  /**
+   * `@skip`/`@include` conditions every selection of the group shares, lifted to `Condition`
+   * nodes around the fetch; undefined until the first selection is added.
+   */
+  conditions: readonly Condition[] | undefined;
+}
+
+export function createFetchGroup(
+  id: number,
+  subgraph: string,
+  operationKind: FetchGroup['operationKind'],
+  path: readonly string[],
+  parent: FetchGroup | undefined,
+  dependsOn: readonly FetchGroup[],
+): FetchGroup {
+  return {
+    id,
+    subgraph,
+    operationKind,
+    isEntity: parent !== undefined,
+    path,
+    selection: new SelectionBuilder(),
+    requires: new SelectionBuilder(),
+    dependsOn: new Set(dependsOn),
+    parent,
+    inputRewrites: [],
+    conditions: undefined,
+  };
+}
+
+/** Narrows a group's shared conditions to those `conditions` also has. */
+export function shareConditions(group: FetchGroup, conditions: readonly Condition[]): void {
+  if (group.conditions === undefined) {
+    group.conditions = conditions;
+    return;
+  }
+  group.conditions = group.conditions.filter((c) =>
+    conditions.some((o) => o.variable === c.variable && o.include === c.include),
+  );
+}

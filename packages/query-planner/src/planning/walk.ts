@@ -1,0 +1,518 @@
+import type { FieldEdge, KeyDefinition, QueryGraph, QueryGraphVertex } from '@orrery/core';
+import { Kind, type SelectionSetNode } from 'graphql';
+import { PlanLimitError, type PlannerLimits } from '../limits.js';
+import type { Condition, OpField, OpFragment, OpSelection } from '../operation/operation.js';
+import { createFetchGroup, type FetchGroup, shareConditions } from './fetch-group.js';
+import type { SelectionBuilder } from './selection-builder.js';
+import type { PlannerSchema } from './planner-schema.js';
+
+/**
+ * Walks the client's selections over the query graph, filling fetch groups. The strategy (see
+ * `notes.md`): stay in the current subgraph while it can resolve a field; otherwise jump, by a key
+ * the current subgraph can produce, into the subgraph whose remaining subtree needs the fewest
+ * further fetches, reusing a fetch already planned at the same place when there is one.
+ */
+
+/** Where the walk stands: a position inside one fetch group's selection. */
+export interface Position {
+  readonly group: FetchGroup;
+  readonly vertex: QueryGraphVertex;
+  readonly sink: SelectionBuilder;
+  /** Absolute response path (`'@'` for list items), used by `Flatten`. */
+  readonly path: readonly string[];
+  /** The `@provides` selection in force here, if any. */
+  readonly provided: SelectionSetNode | undefined;
+  /** `@skip`/`@include` conditions from the operation root down to here. */
+  readonly conditions: readonly Condition[];
+  /** Collects the groups written to (to know what a `@requires` depends on). */
+  readonly touched: Set<FetchGroup> | undefined;
+  /** Selections added here are the planner's own (keys, requirements): they print first. */
+  readonly plannerAdded: boolean;
+}
+
+export class PlanWalker {
+  readonly groups: FetchGroup[] = [];
+  private readonly entityGroups = new Map<string, FetchGroup>();
+  private typeConditions = 0;
+  private readonly estimates = new WeakMap<readonly OpSelection[], Map<number, number>>();
+
+  constructor(
+    readonly graph: QueryGraph,
+    readonly schema: PlannerSchema,
+    readonly limits: PlannerLimits,
+    readonly overrideLabels: ReadonlySet<string>,
+  ) {}
+
+  newGroup(
+    subgraph: string,
+    kind: FetchGroup['operationKind'],
+    path: readonly string[],
+    parent: FetchGroup | undefined,
+    dependsOn: readonly FetchGroup[],
+  ): FetchGroup {
+    if (this.groups.length >= this.limits.maxFetches) {
+      throw new PlanLimitError(
+        'ERR_PLAN_TOO_MANY_FETCHES',
+        `The plan needs more than ${this.limits.maxFetches} fetches (maxFetches).`,
+      );
+    }
+    const group = createFetchGroup(this.groups.length, subgraph, kind, path, parent, dependsOn);
+    this.groups.push(group);
+    return group;
+  }
+
+  /** A field edge the walk may follow here: not overridden away, not external unless provided. */
+  usable(
+    vertex: QueryGraphVertex,
+    name: string,
+    provided: SelectionSetNode | undefined,
+    forCondition = false,
+  ): FieldEdge | undefined {
+    const edge = vertex.fields.get(name);
+    if (!edge) return undefined;
+    if (edge.usedOverridden && !forCondition) return undefined;
+    const override = edge.overrideCondition;
+    if (override && override.on !== this.overrideLabels.has(override.label)) return undefined;
+    if (edge.external && !this.providedField(provided, vertex.type, name)) return undefined;
+    return edge;
+  }
+
+  /** The `@provides` selection of `name` at `type`, if the provided selection names it. */
+  private providedField(
+    provided: SelectionSetNode | undefined,
+    type: string,
+    name: string,
+  ): SelectionSetNode | true | undefined {
+    if (!provided) return undefined;
+    for (const s of provided.selections) {
+      if (s.kind === Kind.FIELD && s.name.value === name) return s.selectionSet ?? true;
+      if (s.kind === Kind.INLINE_FRAGMENT) {
+        const tc = s.typeCondition?.name.value;
+        if (tc === undefined || tc === type || this.schema.possibleTypes(tc).has(type)) {
+          const found = this.providedField(s.selectionSet, type, name);
+          if (found) return found;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private static isAbstract(vertex: QueryGraphVertex): boolean {
+    return vertex.kind === 'INTERFACE' || vertex.kind === 'UNION';
+  }
+
+  /** The object types a subgraph can return at an abstract vertex. */
+  private runtimeTypes(vertex: QueryGraphVertex): string[] {
+    return [...vertex.downcasts.keys()];
+  }
+
+  walkSelections(pos: Position, selections: readonly OpSelection[]): void {
+    for (const selection of selections) {
+      if (selection.kind === 'Field') this.walkField(pos, selection);
+      else this.walkFragment(pos, selection);
+    }
+  }
+
+  private walkField(pos: Position, field: OpField): void {
+    if (field.name === '__typename') {
+      // Root types may be named differently in subgraphs: the gateway fills their __typename in.
+      if (this.schema.isRootType(pos.vertex.type)) return;
+      pos.sink.field(
+        '__typename',
+        field.alias,
+        [],
+        field.directives,
+        field.conditions,
+        false,
+        pos.plannerAdded,
+      );
+      pos.touched?.add(pos.group);
+      return;
+    }
+    // Introspection is answered by the gateway, not the subgraphs.
+    if (field.name.startsWith('__')) return;
+    if (PlanWalker.isAbstract(pos.vertex)) this.walkAbstractField(pos, field);
+    else this.walkObjectField(pos, field);
+  }
+
+  walkObjectField(pos: Position, field: OpField): void {
+    const edge = this.usable(pos.vertex, field.name, pos.provided);
+    if (edge && !edge.requires && !edge.hasContextArguments) this.addLocal(pos, field, edge);
+    else this.jump(pos, field);
+  }
+
+  /** Adds a field the position's subgraph resolves, and walks its selections in the same fetch. */
+  addLocal(pos: Position, field: OpField, edge: FieldEdge): void {
+    const composite = field.selections !== undefined;
+    const entry = pos.sink.field(
+      field.name,
+      field.alias,
+      field.arguments,
+      field.directives,
+      field.conditions,
+      composite,
+      pos.plannerAdded,
+    );
+    pos.touched?.add(pos.group);
+    if (!field.selections || !entry.selections) return;
+    const tail = edge.tail;
+    if (!tail) return;
+    if (PlanWalker.isAbstract(tail)) entry.selections.typename();
+    const provided = edge.provides
+      ? edge.provides.selectionSet
+      : this.providedSub(pos.provided, pos.vertex.type, field.name);
+    this.walkSelections(
+      {
+        group: pos.group,
+        vertex: tail,
+        sink: entry.selections,
+        path: extendPath(pos.path, field.responseName, edge.type),
+        provided,
+        conditions: field.conditions.length
+          ? [...pos.conditions, ...field.conditions]
+          : pos.conditions,
+        touched: pos.touched,
+        plannerAdded: pos.plannerAdded,
+      },
+      field.selections,
+    );
+  }
+
+  private providedSub(
+    provided: SelectionSetNode | undefined,
+    type: string,
+    name: string,
+  ): SelectionSetNode | undefined {
+    const found = this.providedField(provided, type, name);
+    return found === true ? undefined : found;
+  }
+
+  private walkAbstractField(pos: Position, field: OpField): void {
+    const vertex = pos.vertex;
+    const runtime = this.runtimeTypes(vertex);
+    const edge = this.usable(vertex, field.name, pos.provided);
+    const direct =
+      edge !== undefined &&
+      !edge.requires &&
+      !edge.hasContextArguments &&
+      runtime.every((t) => {
+        const tv = this.graph.vertex(t, vertex.subgraph);
+        const e = tv && this.usable(tv, field.name, pos.provided);
+        return e !== undefined && !e.requires && !e.hasContextArguments;
+      });
+    if (direct) {
+      this.addLocal(pos, field, edge);
+      return;
+    }
+    // An entity interface here, and a subgraph with the field on the interface (or its
+    // @interfaceObject): one jump at the interface level, not one per implementation.
+    if (vertex.kind === 'INTERFACE' && this.canJump(pos, field)) {
+      this.jump(pos, field);
+      return;
+    }
+    for (const type of runtime) {
+      const tv = this.graph.vertex(type, vertex.subgraph);
+      if (!tv) continue;
+      const fragment = this.typeConditionIn(pos.sink, type, pos.plannerAdded);
+      this.walkObjectField({ ...pos, vertex: tv, sink: fragment.selections }, field);
+    }
+  }
+
+  private typeConditionIn(sink: SelectionBuilder, type: string, plannerAdded: boolean) {
+    if (++this.typeConditions > this.limits.maxTypeConditions) {
+      throw new PlanLimitError(
+        'ERR_PLAN_TOO_MANY_TYPE_CONDITIONS',
+        `Expanding abstract types needs more than ${this.limits.maxTypeConditions} type conditions (maxTypeConditions).`,
+      );
+    }
+    return sink.fragment(type, [], [], plannerAdded);
+  }
+
+  private walkFragment(pos: Position, fragment: OpFragment): void {
+    const vertex = pos.vertex;
+    const condition = fragment.typeCondition;
+    const conditions = fragment.conditions.length
+      ? [...pos.conditions, ...fragment.conditions]
+      : pos.conditions;
+    const wrap = fragment.directives.length > 0 || fragment.conditions.length > 0;
+    const here = (target: QueryGraphVertex, typeCondition: string | undefined): void => {
+      if (!wrap && target === vertex) {
+        this.walkSelections({ ...pos, conditions }, fragment.selections);
+        return;
+      }
+      const entry = pos.sink.fragment(
+        typeCondition,
+        fragment.directives,
+        fragment.conditions,
+        pos.plannerAdded,
+      );
+      this.walkSelections(
+        { ...pos, vertex: target, sink: entry.selections, conditions },
+        fragment.selections,
+      );
+    };
+    if (condition === undefined || condition === vertex.type) {
+      here(vertex, condition);
+      return;
+    }
+    if (!PlanWalker.isAbstract(vertex)) {
+      // An object (or an interface object, which stands for all its implementations here).
+      if (vertex.isInterfaceObject) {
+        throw new PlanLimitError(
+          'ERR_PLAN_UNSATISFIABLE',
+          `Cannot plan "... on ${condition}" on "${vertex.type}" in subgraph "${vertex.subgraph}": type conditions on an @interfaceObject are not supported yet.`,
+        );
+      }
+      if (this.schema.possibleTypes(condition).has(vertex.type)) here(vertex, vertex.type);
+      return;
+    }
+    const possible = this.schema.possibleTypes(condition);
+    const matching = this.runtimeTypes(vertex).filter((t) => possible.has(t));
+    if (matching.length === 0) return;
+    const target = this.graph.vertex(condition, vertex.subgraph);
+    if (target) {
+      here(target, condition);
+      return;
+    }
+    for (const type of matching) {
+      const tv = this.graph.vertex(type, vertex.subgraph);
+      if (tv) here(tv, type);
+    }
+  }
+
+  /** Whether a FieldSet (a key) can be selected in the position's subgraph without another fetch. */
+  private resolvableHere(
+    vertex: QueryGraphVertex,
+    selectionSet: SelectionSetNode,
+    provided: SelectionSetNode | undefined,
+  ): boolean {
+    for (const s of selectionSet.selections) {
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value === '__typename') continue;
+        const edge = this.usable(vertex, s.name.value, provided, true);
+        if (!edge || edge.requires) return false;
+        if (s.selectionSet) {
+          if (!edge.tail) return false;
+          const sub =
+            edge.provides?.selectionSet ?? this.providedSub(provided, vertex.type, s.name.value);
+          if (!this.resolvableHere(edge.tail, s.selectionSet, sub)) return false;
+        }
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        const tc = s.typeCondition?.name.value;
+        const target = tc === undefined ? vertex : this.graph.vertex(tc, vertex.subgraph);
+        if (target && !this.resolvableHere(target, s.selectionSet, provided)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds a FieldSet to a sink as the planner's own selections. */
+  private addFieldSet(sink: SelectionBuilder, selectionSet: SelectionSetNode): void {
+    for (const s of selectionSet.selections) {
+      if (s.kind === Kind.FIELD) {
+        const entry = sink.field(
+          s.name.value,
+          undefined,
+          s.arguments ?? [],
+          [],
+          [],
+          !!s.selectionSet,
+          true,
+        );
+        if (s.selectionSet && entry.selections) this.addFieldSet(entry.selections, s.selectionSet);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        const entry = sink.fragment(s.typeCondition?.name.value, [], [], true);
+        this.addFieldSet(entry.selections, s.selectionSet);
+      }
+    }
+  }
+
+  /**
+   * The field is not resolvable in the position's subgraph (or needs `@requires`/`@fromContext`
+   * data first): fetch it from another subgraph (or the same one, through its own key) with an
+   * `_entities` fetch that depends on this one.
+   */
+  private canJump(pos: Position, field: OpField): boolean {
+    for (const keyEdge of this.graph.keyEdges(pos.vertex)) {
+      if (!keyEdge.key || !this.usable(keyEdge.tail, field.name, undefined)) continue;
+      if (this.resolvableHere(pos.vertex, keyEdge.key.fields.selectionSet, pos.provided))
+        return true;
+    }
+    return false;
+  }
+
+  private jump(pos: Position, field: OpField): void {
+    const vertex = pos.vertex;
+    let best:
+      { tail: QueryGraphVertex; key: KeyDefinition; edge: FieldEdge; cost: number } | undefined;
+    const consider = (tail: QueryGraphVertex, key: KeyDefinition): void => {
+      const edge = this.usable(tail, field.name, undefined);
+      if (!edge) return;
+      if (!this.resolvableHere(vertex, key.fields.selectionSet, pos.provided)) return;
+      const reuse = this.entityGroups.has(this.groupKey(tail.subgraph, pos.path, pos.group, []));
+      let cost = reuse ? 0 : 1;
+      if (edge.requires) cost += 1;
+      if (field.selections && edge.tail) cost += this.estimate(edge.tail, field.selections);
+      if (!best || cost < best.cost) best = { tail, key, edge, cost };
+    };
+    const own = this.usable(vertex, field.name, pos.provided);
+    if (own && (own.requires || own.hasContextArguments)) {
+      for (const key of this.schema.keys(vertex.type, vertex.subgraph)) consider(vertex, key);
+    }
+    for (const keyEdge of this.graph.keyEdges(vertex)) {
+      if (keyEdge.key) consider(keyEdge.tail, keyEdge.key);
+    }
+    const chosen = best as
+      { tail: QueryGraphVertex; key: KeyDefinition; edge: FieldEdge; cost: number } | undefined;
+    if (!chosen) {
+      throw new PlanLimitError(
+        'ERR_PLAN_UNSATISFIABLE',
+        `Cannot plan field "${vertex.type}.${field.name}" from subgraph "${vertex.subgraph}": no subgraph that resolves it can be reached by a key "${vertex.subgraph}" can provide.`,
+      );
+    }
+    const { tail, key, edge } = chosen;
+
+    // The representation: __typename and the key, then the @requires fields, fetched here or by
+    // further fetches this entity fetch then depends on.
+    pos.sink.typename();
+    this.addFieldSet(pos.sink, key.fields.selectionSet);
+    pos.touched?.add(pos.group);
+    const dependencies: FetchGroup[] = [];
+    if (edge.requires) {
+      const touched = new Set<FetchGroup>();
+      this.walkSelections(
+        { ...pos, touched, plannerAdded: true },
+        this.schema.fieldSetSelections(vertex.type, edge.requires.selectionSet),
+      );
+      for (const g of touched) if (g !== pos.group) dependencies.push(g);
+    }
+    const target = this.entityGroup(tail.subgraph, pos.path, pos.group, dependencies);
+    const representation = target.requires.fragment(vertex.type, [], [], true).selections;
+    representation.typename();
+    this.addFieldSet(representation, key.fields.selectionSet);
+    if (edge.requires) this.addFieldSet(representation, edge.requires.selectionSet);
+    if (tail.isInterfaceObject && tail.type !== vertex.type) {
+      const path = [`... on ${vertex.type}`, '__typename'];
+      if (!target.inputRewrites.some((r) => r.path[0] === path[0])) {
+        target.inputRewrites.push({ kind: 'ValueSetter', path, setValueTo: tail.type });
+      }
+    }
+    shareConditions(target, [...pos.conditions, ...field.conditions]);
+    const entities = target.selection.fragment(tail.type, [], [], false).selections;
+    // Leaving an @interfaceObject for the real interface: learn the concrete type on the way.
+    if (vertex.isInterfaceObject && !tail.isInterfaceObject) entities.typename();
+    this.addLocal(
+      {
+        group: target,
+        vertex: tail,
+        sink: entities,
+        path: pos.path,
+        provided: undefined,
+        conditions: pos.conditions,
+        touched: pos.touched,
+        plannerAdded: false,
+      },
+      field,
+      edge,
+    );
+  }
+
+  private groupKey(
+    subgraph: string,
+    path: readonly string[],
+    parent: FetchGroup,
+    dependencies: readonly FetchGroup[],
+  ): string {
+    let key = `${subgraph}|${path.join('.')}|${parent.id}`;
+    if (dependencies.length)
+      key += `|${dependencies
+        .map((d) => d.id)
+        .sort((a, b) => a - b)
+        .join(',')}`;
+    return key;
+  }
+
+  private entityGroup(
+    subgraph: string,
+    path: readonly string[],
+    parent: FetchGroup,
+    dependencies: readonly FetchGroup[],
+  ): FetchGroup {
+    const key = this.groupKey(subgraph, path, parent, dependencies);
+    let group = this.entityGroups.get(key);
+    if (!group) {
+      group = this.newGroup(subgraph, 'query', path, parent, [parent, ...dependencies]);
+      this.entityGroups.set(key, group);
+    }
+    return group;
+  }
+
+  /**
+   * How many more fetches resolving `selections` from `vertex` needs (an estimate: each distinct
+   * subgraph jumped to at a level counts once). Memoised per (selection set, vertex).
+   */
+  estimate(vertex: QueryGraphVertex, selections: readonly OpSelection[]): number {
+    let memo = this.estimates.get(selections);
+    const cached = memo?.get(vertex.id);
+    if (cached !== undefined) return cached;
+    if (!memo) this.estimates.set(selections, (memo = new Map()));
+    memo.set(vertex.id, 0); // cycles (none in trees, but be safe)
+    const targets = new Set<string>();
+    let cost = 0;
+    const field = (v: QueryGraphVertex, f: OpField): void => {
+      if (f.name.startsWith('__')) return;
+      const edge = this.usable(v, f.name, undefined);
+      if (edge && !edge.requires && !edge.hasContextArguments) {
+        if (f.selections && edge.tail) cost += this.estimate(edge.tail, f.selections);
+        return;
+      }
+      if (PlanWalker.isAbstract(v)) {
+        for (const t of this.runtimeTypes(v)) {
+          const tv = this.graph.vertex(t, v.subgraph);
+          if (tv) field(tv, f);
+        }
+        return;
+      }
+      let bestCost = Infinity;
+      let bestGraph = '';
+      for (const keyEdge of this.graph.keyEdges(v)) {
+        const e = keyEdge.key && this.usable(keyEdge.tail, f.name, undefined);
+        if (!e) continue;
+        let c = e.requires ? 1 : 0;
+        if (f.selections && e.tail) c += this.estimate(e.tail, f.selections);
+        if (c < bestCost) {
+          bestCost = c;
+          bestGraph = keyEdge.tail.subgraph;
+        }
+      }
+      if (edge && bestCost === Infinity) {
+        bestCost = 1;
+        bestGraph = v.subgraph;
+      }
+      if (bestCost === Infinity) bestCost = 100; // unreachable from here: strongly discouraged
+      cost += bestCost;
+      targets.add(bestGraph);
+    };
+    const walk = (v: QueryGraphVertex, list: readonly OpSelection[]): void => {
+      for (const s of list) {
+        if (s.kind === 'Field') field(v, s);
+        else if (s.typeCondition === undefined || s.typeCondition === v.type) walk(v, s.selections);
+        else {
+          const target = this.graph.vertex(s.typeCondition, v.subgraph);
+          if (target) walk(target, s.selections);
+        }
+      }
+    };
+    walk(vertex, selections);
+    const total = cost + targets.size;
+    memo.set(vertex.id, total);
+    return total;
+  }
+}
+
+/** The response path one level down: the field's response name, then `@` per list level. */
+function extendPath(path: readonly string[], responseName: string, type: string): string[] {
+  const next = [...path, responseName];
+  for (const ch of type) if (ch === '[') next.push('@');
+  return next;
+}
