@@ -60,9 +60,12 @@ export function assemblePlan(
       parallel((children.get(root) ?? []).map(subtree)),
       ...late.map(subtree),
     ]);
+    // Apollo always writes the per-event part as a Sequence, even of one node.
+    const restNode: PlanNode | undefined =
+      rest && rest.kind !== 'Sequence' ? { kind: 'Sequence', nodes: [rest] } : rest;
     return {
       kind: 'QueryPlan',
-      node: { kind: 'Subscription', primary, ...(rest ? { rest } : {}) },
+      node: { kind: 'Subscription', primary, ...(restNode ? { rest: restNode } : {}) },
     };
   }
   const main =

@@ -219,13 +219,17 @@ export class PlanWalker {
   }
 
   private typeConditionIn(sink: SelectionBuilder, type: string, plannerAdded: boolean) {
+    this.countTypeCondition();
+    return sink.fragment(type, [], [], plannerAdded);
+  }
+
+  private countTypeCondition(): void {
     if (++this.typeConditions > this.limits.maxTypeConditions) {
       throw new PlanLimitError(
         'ERR_PLAN_TOO_MANY_TYPE_CONDITIONS',
         `Expanding abstract types needs more than ${this.limits.maxTypeConditions} type conditions (maxTypeConditions).`,
       );
     }
-    return sink.fragment(type, [], [], plannerAdded);
   }
 
   private walkFragment(pos: Position, fragment: OpFragment): void {
@@ -240,6 +244,7 @@ export class PlanWalker {
         this.walkSelections({ ...pos, conditions }, fragment.selections);
         return;
       }
+      if (typeCondition !== undefined && typeCondition !== vertex.type) this.countTypeCondition();
       const entry = pos.sink.fragment(
         typeCondition,
         fragment.directives,
