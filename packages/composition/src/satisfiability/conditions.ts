@@ -43,6 +43,12 @@ export function selectionId(selectionSet: SelectionSetNode | undefined): number 
   return id;
 }
 
+/** The key-reachable vertices from one vertex, and their positions (built on demand). */
+interface Reachable {
+  readonly list: readonly QueryGraphVertex[];
+  index?: Map<number, number>;
+}
+
 /**
  * Answers "can these fields (a key, a `@requires`) be fetched starting from this vertex?", by
  * taking fields where they are, and key jumps to other subgraphs where they are not. Results
@@ -50,8 +56,11 @@ export function selectionId(selectionSet: SelectionSetNode | undefined): number 
  */
 export class ConditionResolver {
   private readonly memo = new Map<string, boolean>();
-  private readonly reachable = new Map<string, readonly QueryGraphVertex[]>();
+  /** Per vertex id: (provided, labels) slot -> reachable vertices. */
+  private readonly reachable: (Map<string, Reachable> | undefined)[] = [];
   private readonly inProgress = new Set<string>();
+
+  private readonly holderMemo = new Map<string, Map<string, QueryGraphVertex[]>>();
 
   private readonly interned = new Map<string, SelectionSetNode>();
 
@@ -99,11 +108,41 @@ export class ConditionResolver {
     provided: SelectionSetNode | undefined,
     labels: Labels,
   ): readonly QueryGraphVertex[] {
-    const memoKey = `${from.id}|${selectionId(provided)}|${labels.signature}`;
-    const cached = this.reachable.get(memoKey);
+    return this.reachableEntry(from, provided, labels).list;
+  }
+
+  /** {@link keyReachable} as vertex id -> position in that list. */
+  keyReachableIndex(
+    from: QueryGraphVertex,
+    provided: SelectionSetNode | undefined,
+    labels: Labels,
+  ): ReadonlyMap<number, number> {
+    const entry = this.reachableEntry(from, provided, labels);
+    if (!entry.index) entry.index = new Map(entry.list.map((v, i) => [v.id, i]));
+    return entry.index;
+  }
+
+  private reachableEntry(
+    from: QueryGraphVertex,
+    provided: SelectionSetNode | undefined,
+    labels: Labels,
+  ): Reachable {
+    // Memoised per vertex (an array slot), then per (provided, labels): the walk asks this for
+    // every subgraph path at every field, so the common case builds no string key.
+    const slot =
+      provided === undefined && labels.signature === ''
+        ? ''
+        : `${selectionId(provided)}|${labels.signature}`;
+    let perVertex = this.reachable[from.id];
+    if (!perVertex) {
+      perVertex = new Map();
+      this.reachable[from.id] = perVertex;
+    }
+    const cached = perVertex.get(slot);
     if (cached) return cached;
-    if (this.inProgress.has(`r${memoKey}`)) return [];
-    this.inProgress.add(`r${memoKey}`);
+    const progressKey = `r${from.id}|${slot}`;
+    if (this.inProgress.has(progressKey)) return { list: [] };
+    this.inProgress.add(progressKey);
     const seen = new Set<number>([from.id]);
     const out: QueryGraphVertex[] = [];
     const queue: QueryGraphVertex[] = [from];
@@ -126,9 +165,35 @@ export class ConditionResolver {
         queue.push(edge.tail);
       }
     }
-    this.inProgress.delete(`r${memoKey}`);
-    this.reachable.set(memoKey, out);
-    return out;
+    this.inProgress.delete(progressKey);
+    const entry: Reachable = { list: out };
+    perVertex.set(slot, entry);
+    return entry;
+  }
+
+  /**
+   * The vertices, in every subgraph, that declare field `name` of `type` or of one of its
+   * interfaces: every vertex a chain of key jumps from a `type` vertex can land on and take the
+   * field at (jumps only lead to the same type, or to an interface's entity or `@interfaceObject`).
+   */
+  holders(type: string, name: string): readonly QueryGraphVertex[] {
+    let perType = this.holderMemo.get(type);
+    if (!perType) {
+      perType = new Map();
+      this.holderMemo.set(type, perType);
+    }
+    let list = perType.get(name);
+    if (list) return list;
+    list = [];
+    for (const typeName of [type, ...(this.graph.supergraph.types.get(type)?.interfaces ?? [])]) {
+      const field = this.graph.supergraph.types.get(typeName)?.fields.get(name);
+      for (const subgraph of field?.subgraphs.keys() ?? []) {
+        const vertex = this.graph.vertex(typeName, subgraph);
+        if (vertex) list.push(vertex);
+      }
+    }
+    perType.set(name, list);
+    return list;
   }
 
   /** Whether every field of `selectionSet` can be fetched from `vertex` (see the class comment). */
@@ -177,8 +242,10 @@ export class ConditionResolver {
     if (name === '__typename') return true;
     const sub = selection.selectionSet;
     if (this.fieldFrom(vertex, name, sub, provided, labels)) return true;
-    for (const other of this.keyReachable(vertex, provided, labels)) {
-      if (this.fieldFrom(other, name, sub, undefined, labels)) return true;
+    const jumps = this.keyReachableIndex(vertex, provided, labels);
+    if (jumps.size === 0) return false;
+    for (const other of this.holders(vertex.type, name)) {
+      if (jumps.has(other.id) && this.fieldFrom(other, name, sub, undefined, labels)) return true;
     }
     return false;
   }

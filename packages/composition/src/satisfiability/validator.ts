@@ -231,7 +231,14 @@ export class SatisfiabilityValidator {
       out.push(direct);
       if (direct === LEAF) return out;
     }
-    for (const other of this.conditions.keyReachable(path.vertex, path.provided, labels)) {
+    // Only the vertices that declare the field can take it: look those up in the key-reachable
+    // set instead of trying every reachable vertex (at the query root that is every subgraph,
+    // which made the walk quadratic in the number of subgraphs per root field).
+    const jumps = this.conditions.keyReachableIndex(path.vertex, path.provided, labels);
+    if (jumps.size === 0) return out;
+    const holders = this.conditions.holders(v.type, name).filter((h) => jumps.has(h.id));
+    if (holders.length > 1) holders.sort((a, b) => (jumps.get(a.id) ?? 0) - (jumps.get(b.id) ?? 0));
+    for (const other of holders) {
       const result = this.takeField(other, undefined, name, labels);
       if (result) out.push(result);
     }

@@ -11,7 +11,19 @@ export interface OracleAnswer {
   readonly supergraphSdl: string | undefined;
 }
 
+const answers = new WeakMap<CorpusSet, OracleAnswer>();
+
+/** Apollo's answer on a set, computed once per set (composing twice takes a few hundred ms). */
 export function askApollo(set: CorpusSet): OracleAnswer {
+  let answer = answers.get(set);
+  if (!answer) {
+    answer = composeWithApollo(set);
+    answers.set(set, answer);
+  }
+  return answer;
+}
+
+function composeWithApollo(set: CorpusSet): OracleAnswer {
   const services = Object.entries(set.subgraphs).map(([name, sdl]) => ({
     name,
     url: `http://${name}.local/graphql`,

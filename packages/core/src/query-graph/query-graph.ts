@@ -129,32 +129,47 @@ export function buildQueryGraph(supergraph: SupergraphModel): QueryGraph {
   const vertex = (type: string, subgraph: string): QueryGraphVertex | undefined =>
     byType.get(type)?.get(subgraph);
 
-  // Field and downcast edges.
+  // Field edges: per field, into the vertices of the subgraphs that declare it (not per vertex
+  // over all of the type's fields, which is quadratic on a `Query` shared by 100 subgraphs).
+  const typeNamed = new Map<string, string>();
+  for (const type of supergraph.types.values()) {
+    const perGraph = byType.get(type.name);
+    if (!perGraph) continue;
+    for (const field of type.fields.values()) {
+      for (const [subgraph, inGraph] of field.subgraphs) {
+        const v = perGraph.get(subgraph);
+        if (!v) continue;
+        const fields = v.fields as Map<string, FieldEdge>;
+        let named = typeNamed.get(inGraph.type);
+        if (named === undefined) {
+          named = namedTypeOfPrinted(inGraph.type);
+          typeNamed.set(inGraph.type, named);
+        }
+        let overrideCondition: OverrideCondition | undefined;
+        if (inGraph.overrideLabel !== undefined) {
+          overrideCondition = { label: inGraph.overrideLabel, on: inGraph.override !== undefined };
+        }
+        fields.set(field.name, {
+          kind: 'field',
+          head: v,
+          tail: vertex(named, v.subgraph),
+          field: field.name,
+          type: inGraph.type,
+          external: inGraph.external,
+          usedOverridden: inGraph.usedOverridden,
+          ...(inGraph.requires ? { requires: inGraph.requires } : {}),
+          ...(inGraph.provides ? { provides: inGraph.provides } : {}),
+          ...(overrideCondition ? { overrideCondition } : {}),
+          hasContextArguments: inGraph.contextArguments.length > 0,
+        });
+      }
+    }
+  }
+
+  // Downcast edges.
   for (const v of vertices) {
     const type = supergraph.types.get(v.type);
     if (!type) continue;
-    const fields = v.fields as Map<string, FieldEdge>;
-    for (const field of type.fields.values()) {
-      const inGraph = field.subgraphs.get(v.subgraph);
-      if (!inGraph) continue;
-      let overrideCondition: OverrideCondition | undefined;
-      if (inGraph.overrideLabel !== undefined) {
-        overrideCondition = { label: inGraph.overrideLabel, on: inGraph.override !== undefined };
-      }
-      fields.set(field.name, {
-        kind: 'field',
-        head: v,
-        tail: vertex(namedTypeOfPrinted(inGraph.type), v.subgraph),
-        field: field.name,
-        type: inGraph.type,
-        external: inGraph.external,
-        usedOverridden: inGraph.usedOverridden,
-        ...(inGraph.requires ? { requires: inGraph.requires } : {}),
-        ...(inGraph.provides ? { provides: inGraph.provides } : {}),
-        ...(overrideCondition ? { overrideCondition } : {}),
-        hasContextArguments: inGraph.contextArguments.length > 0,
-      });
-    }
     const downcasts = v.downcasts as Map<string, DowncastEdge>;
     if (v.kind === 'UNION') {
       for (const member of type.subgraphs.get(v.subgraph)?.unionMembers ?? []) {

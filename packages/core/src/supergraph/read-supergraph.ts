@@ -176,6 +176,7 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
       );
     return name;
   };
+  const fieldSets = new Map<string, FieldSet>();
   const fieldSetOf = (
     directive: ConstDirectiveNode,
     arg: string,
@@ -183,7 +184,13 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
   ): FieldSet | undefined => {
     const value = argumentValue(directive, arg);
     if (typeof value !== 'string') return undefined;
-    const fieldSet = parseFieldSet(value);
+    // Keys repeat (`id` on thousands of types): parse each distinct FieldSet once. Sharing the
+    // parsed object also lets walkers memoise per selection.
+    let fieldSet = fieldSets.get(value);
+    if (!fieldSet) {
+      fieldSet = parseFieldSet(value);
+      if (fieldSet) fieldSets.set(value, fieldSet);
+    }
     if (!fieldSet)
       fail(
         `Invalid supergraph: ${arg} "${value}" of @${directive.name.value} on ${where} is not a valid field set.`,
