@@ -1,0 +1,314 @@
+#!/usr/bin/env node
+/**
+ * The planning benchmark: `@apollo/query-planner` 2.14.4 and Orrery's planner
+ * (`@orrery/query-planner`, built dist) plan the same operations against the same supergraphs,
+ * side by side. Every (case, planner) pair runs in its own child process.
+ *
+ *   node apps/bench/src/planning.mjs [--cases demo,deep,large] [--planners apollo,orrery]
+ *     [--runs N] [--warmup N] [--large-runs N] [--large-warmup N] [--seed N] [--json FILE]
+ *
+ * Measured per run, on a NEW planner each time (so nothing is cached between runs):
+ * - build: what a gateway pays when a new supergraph arrives (Apollo: Supergraph.build, the API
+ *   schema and `new QueryPlanner`; Orrery: `createQueryPlanner` and its (lazy) API schema);
+ * - cold plan: each operation planned once on that planner, parsing and validation included.
+ * See ../README.md for how to read the output. Never part of CI's pass/fail.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const PLANNERS = ['apollo', 'orrery'];
+const CASES = ['demo', 'deep', 'large'];
+/** The generated large graph: 200 subgraphs, lighter per subgraph than the composition bench's. */
+const LARGE_GRAPH = {
+  subgraphs: 200,
+  entities: 5,
+  valueTypes: 6,
+  enums: 2,
+  inputs: 2,
+  extended: 4,
+  stubs: 2,
+};
+const LARGE_OPERATIONS = { count: 6, depth: 4, breadth: 2 };
+
+const fixture = (path) => new URL(`../fixtures/${path}`, import.meta.url);
+
+async function composeWithApollo(subgraphs) {
+  const { composeServices } = await import('@apollo/composition');
+  const { parse } = await import('graphql');
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
+  );
+  if (result.errors) throw new Error(`composition failed: ${result.errors[0].message}`);
+  return result.supergraphSdl;
+}
+
+function demoSubgraphs() {
+  const dir = fixture('demo/');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f, i) => ({
+      name: f.replace(/\.graphql$/, ''),
+      url: `http://localhost:${4001 + i}/graphql`,
+      sdl: readFileSync(new URL(f, dir), 'utf8'),
+    }));
+}
+
+/** Each operation of a document as its own entry, planned by name. */
+function namedOperations(text) {
+  const names = [...text.matchAll(/^\s*(?:query|mutation|subscription)\s+(\w+)/gm)].map(
+    (m) => m[1],
+  );
+  return names.map((name) => ({ name, text, operationName: name }));
+}
+
+/** Builds one case: its supergraph SDL (composed by Apollo) and its operations. */
+async function prepareCase(name, seed, log) {
+  if (name === 'demo' || name === 'deep') {
+    const supergraphSdl = await composeWithApollo(demoSubgraphs());
+    if (name === 'demo') {
+      const operations = namedOperations(
+        readFileSync(fixture('planning/demo-operations.graphql'), 'utf8'),
+      );
+      return {
+        label: `demo (4 subgraphs, ${operations.length} operations)`,
+        supergraphSdl,
+        operations,
+      };
+    }
+    const text = readFileSync(fixture('planning/deep-query.graphql'), 'utf8');
+    return {
+      label: 'deep (the gateway benchmark query, 4 subgraphs)',
+      supergraphSdl,
+      operations: [{ name: 'TestQuery', text, operationName: 'TestQuery' }],
+    };
+  }
+  const { generateLargeGraph } = await import('./generate-large-graph.mjs');
+  const { subgraphs, stats } = generateLargeGraph({ seed, ...LARGE_GRAPH });
+  // Apollo composes this graph in about 30 s; the supergraph is cached by content hash.
+  const key = createHash('sha256').update(JSON.stringify(subgraphs)).digest('hex').slice(0, 16);
+  const cached = join(tmpdir(), `orrery-bench-large-${key}.graphql`);
+  let supergraphSdl;
+  if (existsSync(cached)) {
+    supergraphSdl = readFileSync(cached, 'utf8');
+  } else {
+    log(`  composing the large graph with @apollo/composition (once, cached in ${cached})...\n`);
+    supergraphSdl = await composeWithApollo(subgraphs);
+    writeFileSync(cached, supergraphSdl);
+  }
+  const { Supergraph } = await import('@apollo/federation-internals');
+  const { generateOperations } = await import('./generate-operations.mjs');
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const operations = generateOperations(api, { seed, ...LARGE_OPERATIONS }).map((text, i) => ({
+    name: `Op${i}`,
+    text,
+    operationName: `Op${i}`,
+  }));
+  return {
+    label: `large (${stats.subgraphs} subgraphs, ${stats.types} types, ${operations.length} generated operations, seed ${seed})`,
+    supergraphSdl,
+    operations,
+  };
+}
+
+/** One planner as `{ build(sdl), plan(planner, operation) }`; both throw on failure. */
+async function loadPlanner(name) {
+  const { parse } = await import('graphql');
+  if (name === 'apollo') {
+    const { Supergraph, operationFromDocument } = await import('@apollo/federation-internals');
+    const { QueryPlanner } = await import('@apollo/query-planner');
+    return {
+      build(sdl) {
+        const supergraph = Supergraph.build(sdl, { supportedFeatures: null });
+        return { planner: new QueryPlanner(supergraph), api: supergraph.apiSchema() };
+      },
+      plan({ planner, api }, operation) {
+        const op = operationFromDocument(api, parse(operation.text), {
+          operationName: operation.operationName,
+        });
+        return planner.buildQueryPlan(op);
+      },
+    };
+  }
+  const orrery = await import('@orrery/query-planner');
+  if (typeof orrery.createQueryPlanner !== 'function') {
+    throw new Error('createQueryPlanner is not exported by the built @orrery/query-planner');
+  }
+  return {
+    build(sdl) {
+      const planner = orrery.createQueryPlanner(sdl);
+      // Orrery derives the API schema lazily; build it here, as Apollo's build column does.
+      void planner.apiSchema;
+      return planner;
+    },
+    plan(planner, operation) {
+      const result = planner.plan(parse(operation.text), {
+        operationName: operation.operationName,
+      });
+      if (!result.ok) {
+        const [first] = result.errors;
+        throw new Error(`${operation.name}: ${first.code} ${first.message.split('\n')[0]}`);
+      }
+      return result.plan;
+    },
+  };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Child mode: time one planner on one case and print one JSON line. */
+async function child(plannerName, caseFile, warmup, runs) {
+  const report = (result) => process.stdout.write(`${JSON.stringify(result)}\n`);
+  const { supergraphSdl, operations } = JSON.parse(readFileSync(caseFile, 'utf8'));
+  try {
+    const adapter = await loadPlanner(plannerName);
+    const build = [];
+    const plans = operations.map(() => []);
+    const totals = [];
+    for (let i = 0; i < warmup + runs; i++) {
+      const start = performance.now();
+      const planner = adapter.build(supergraphSdl);
+      const built = performance.now();
+      let total = 0;
+      operations.forEach((operation, index) => {
+        const before = performance.now();
+        adapter.plan(planner, operation);
+        const took = performance.now() - before;
+        total += took;
+        if (i >= warmup) plans[index].push(took);
+      });
+      if (i >= warmup) {
+        build.push(built - start);
+        totals.push(total);
+      }
+    }
+    report({
+      ok: true,
+      buildMs: median(build),
+      planMs: median(totals),
+      planMinMs: Math.min(...totals),
+      planMaxMs: Math.max(...totals),
+      perOperationMs: Object.fromEntries(operations.map((o, i) => [o.name, median(plans[i])])),
+      runs,
+      maxRssKb: process.resourceUsage().maxRSS,
+    });
+  } catch (error) {
+    report({
+      ok: false,
+      error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    });
+  }
+}
+
+function runChild(planner, caseFile, warmup, runs) {
+  const script = fileURLToPath(import.meta.url);
+  const args = [script, '--child', planner, caseFile, String(warmup), String(runs)];
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  const line = result.stdout.trim().split('\n').pop();
+  try {
+    return JSON.parse(line ?? '');
+  } catch {
+    return { ok: false, error: `the child process exited with ${result.status ?? result.signal}` };
+  }
+}
+
+const ms = (v) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2));
+const ratio = (a, b) => (a.ok && b.ok ? null : 'n/a');
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string', default: CASES.join(',') },
+      planners: { type: 'string', default: PLANNERS.join(',') },
+      runs: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '5' },
+      'large-runs': { type: 'string', default: '3' },
+      'large-warmup': { type: 'string', default: '1' },
+      seed: { type: 'string', default: '42' },
+      json: { type: 'string' },
+    },
+  });
+  const cases = values.cases.split(',').filter((c) => CASES.includes(c));
+  const planners = values.planners.split(',').filter((p) => PLANNERS.includes(p));
+  const seed = Number(values.seed);
+  const log = (text) => process.stderr.write(text);
+  console.log(
+    `Planning benchmark: node ${process.version}, ${availableParallelism()} CPUs; each planner in its own process, a new planner per run (cold), parsing and validation included.\n`,
+  );
+  const work = mkdtempSync(join(tmpdir(), 'orrery-bench-planning-'));
+  const results = [];
+  try {
+    for (const name of cases) {
+      const prepared = await prepareCase(name, seed, log);
+      const caseFile = join(work, `${name}.json`);
+      writeFileSync(caseFile, JSON.stringify(prepared));
+      const large = name === 'large';
+      const warmup = Number(large ? values['large-warmup'] : values.warmup);
+      const runs = Number(large ? values['large-runs'] : values.runs);
+      const rows = {};
+      for (const planner of planners) {
+        log(`  ${name}: ${planner} (${warmup} warm-up, ${runs} runs)...\n`);
+        rows[planner] = runChild(planner, caseFile, warmup, runs);
+      }
+      console.log(`${prepared.label}, median of ${runs} runs after ${warmup} warm-up`);
+      console.log(
+        `  ${'planner'.padEnd(10)}${'build ms'.padStart(12)}${'cold plan ms'.padStart(15)}${'min'.padStart(10)}${'max'.padStart(10)}`,
+      );
+      for (const planner of planners) {
+        const r = rows[planner];
+        console.log(
+          r.ok
+            ? `  ${planner.padEnd(10)}${ms(r.buildMs).padStart(12)}${ms(r.planMs).padStart(15)}${ms(r.planMinMs).padStart(10)}${ms(r.planMaxMs).padStart(10)}`
+            : `  ${planner.padEnd(10)}  n/a (${r.error})`,
+        );
+      }
+      const { apollo, orrery } = rows;
+      if (apollo && orrery) {
+        const text =
+          ratio(apollo, orrery) ??
+          `${(apollo.buildMs / orrery.buildMs).toFixed(2)}x build, ${(apollo.planMs / orrery.planMs).toFixed(2)}x cold plan`;
+        console.log(`  Apollo/Orrery: ${text}`);
+        if (apollo.ok && orrery.ok && prepared.operations.length > 1) {
+          const perOp = prepared.operations
+            .map(
+              (o) =>
+                `${o.name} ${(apollo.perOperationMs[o.name] / orrery.perOperationMs[o.name]).toFixed(1)}x`,
+            )
+            .join(', ');
+          console.log(`  per operation: ${perOp}`);
+        }
+      }
+      console.log('');
+      results.push({ case: name, label: prepared.label, warmup, runs, planners: rows });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (values.json) {
+    writeFileSync(
+      values.json,
+      `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2)}\n`,
+    );
+    console.log(`wrote ${values.json}`);
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const [, , , planner, caseFile, warmup, runs] = process.argv;
+  await child(planner, caseFile, Number(warmup), Number(runs));
+} else {
+  await main();
+}
