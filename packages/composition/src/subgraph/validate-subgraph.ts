@@ -4,6 +4,10 @@ import type { SubgraphInput, SubgraphValidationResult } from '../types.js';
 import { annotateFieldSets } from './annotate-field-sets.js';
 import { buildSubgraphState } from './build-state.js';
 import { resolveLinks } from './links.js';
+import { AuthOnInterfaceRule } from './rules/auth-on-interface-rule.js';
+import { ContextRule } from './rules/context-rule.js';
+import { CostDirectivesRule } from './rules/cost-directives-rule.js';
+import { ExternalDirectivesRule } from './rules/external-directives-rule.js';
 import { ExternalUnusedRule } from './rules/external-unused-rule.js';
 import { InterfaceFieldDirectivesRule } from './rules/interface-field-directives-rule.js';
 import { InterfaceKeyOnImplementationsRule } from './rules/interface-key-on-implementations-rule.js';
@@ -13,6 +17,7 @@ import { OverrideUsageRule } from './rules/override-usage-rule.js';
 import { ProvidesFieldsRule } from './rules/provides-fields-rule.js';
 import { RequiresFieldsRule } from './rules/requires-fields-rule.js';
 import type { SubgraphState } from './state.js';
+import { TypeWithOnlyUnusedExternalRule } from './rules/type-with-only-unused-external-rule.js';
 import { upgradeFed1Subgraph } from './upgrade-fed1.js';
 import { createSubgraphReporter, type SubgraphRule } from './validation-context.js';
 
@@ -22,9 +27,14 @@ export const SUBGRAPH_RULES: readonly SubgraphRule[] = [
   RequiresFieldsRule,
   ProvidesFieldsRule,
   ExternalUnusedRule,
+  ExternalDirectivesRule,
+  TypeWithOnlyUnusedExternalRule,
   InterfaceFieldDirectivesRule,
   OverrideUsageRule,
   InterfaceKeyOnImplementationsRule,
+  CostDirectivesRule,
+  AuthOnInterfaceRule,
+  ContextRule,
 ];
 
 /** A subgraph after the per-subgraph phases: its state (when it could be built) and diagnostics. */
@@ -76,6 +86,16 @@ export function prepareSubgraph(input: SubgraphInput): PreparedSubgraph {
   for (const problem of links.problems) report(problem.code, problem.message, [problem.node]);
   if (links.problems.length > 0) return fail();
 
+  if (links.isFed2 && links.minor > links.linkedMinor) {
+    // A spec linked on its own (cost, context, ...) needs a newer federation than the one linked.
+    hints.push(
+      createDiagnostic(
+        'IMPLICITLY_UPGRADED_FEDERATION_VERSION',
+        `Subgraph ${input.name} has been implicitly upgraded from federation v2.${links.linkedMinor} to v2.${links.minor}`,
+        { subgraphs: [input.name] },
+      ),
+    );
+  }
   const state = buildSubgraphState(
     { name: input.name, url: input.url, source, document, links },
     report,

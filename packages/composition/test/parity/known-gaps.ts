@@ -10,12 +10,8 @@
  * without the same set of error codes (or a composer that throws).
  */
 export const KNOWN_GAPS: ReadonlySet<string> = new Set([
-  // composes; Apollo raises CONTEXT_NOT_SET
-  'context-not-set',
   // throws 'Invalid supergraph: Unknown type "Leg"' instead of INVALID_GRAPHQL
   'invalid-graphql-unknown-type',
-  // composes; Apollo raises LIST_SIZE_APPLIED_TO_NON_LIST
-  'list-size-non-list',
   // misses the INVALID_FIELD_SHARING that Apollo also raises
   // composes, then building the API schema throws; Apollo raises REFERENCED_INACCESSIBLE
   // misses the EMPTY_MERGED_INPUT_TYPE that Apollo also raises
