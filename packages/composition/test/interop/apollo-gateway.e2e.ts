@@ -1,7 +1,7 @@
 /**
  * Interop: a supergraph served by `@apollo/gateway` over real subgraph servers answers like the
- * subgraphs say it should. Proven today on Apollo's own supergraph; each composer in COMPOSERS
- * runs the same queries, so adding Orrery's `composeSubgraphs` is one line there.
+ * subgraphs say it should, for Apollo's own supergraph (the harness's control) and for Orrery's:
+ * our supergraph loads and serves queries in Apollo's gateway.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ import {
   type SubgraphRuntime,
   type SubgraphServer,
 } from '../../../../internal/testing/src/index.js';
-import { applyContract } from '../../src/index.js';
+import { applyContract, composeSubgraphs } from '../../src/index.js';
 import { apolloCompose } from '../api-schema/apollo-oracle.js';
 
 // Apollo's packages load graphql's CommonJS build; their schemas and documents must come from it.
@@ -147,7 +147,15 @@ interface Composer {
 
 const COMPOSERS: readonly Composer[] = [
   { name: '@apollo/composition', compose: (subgraphs) => apolloCompose(subgraphs).supergraphSdl },
-  // { name: 'orrery', compose: (subgraphs) => { const r = composeSubgraphs(subgraphs); if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n')); return r.supergraphSdl; } },
+  {
+    name: 'orrery',
+    compose: (subgraphs) => {
+      const result = composeSubgraphs(subgraphs);
+      if (!result.ok)
+        throw new Error(result.errors.map((e) => `${e.code} ${e.message}`).join('\n'));
+      return result.supergraphSdl;
+    },
+  },
 ];
 
 // ---- The queries ------------------------------------------------------------------------
