@@ -1,13 +1,17 @@
-import type { FieldState, SubgraphState } from './state.js';
+import { parseFieldSet, walkFieldSet } from './field-set.js';
+import { namedType, stringArgument, type FieldState, type SubgraphState } from './state.js';
 
 /**
  * Rewrites a Federation 1 subgraph as Federation 2, for what only this subgraph decides:
  * extensions become definitions (Fed 1 "extend type" means "entity defined elsewhere"), `@external`
- * is dropped from key fields of those extensions, and `@external` fields nothing uses are removed.
+ * is dropped from key fields of those extensions, `@external` fields nothing uses are removed (and
+ * types left with no field, unless referenced), and `@provides`/`@requires` that cannot have any
+ * effect are dropped.
  * The cross-subgraph part (adding `@shareable`) is {@link addFed1Shareable}.
  */
 export function upgradeFed1Subgraph(subgraph: SubgraphState): void {
   if (!subgraph.isFed1) return;
+  removeIneffectiveFieldSets(subgraph);
   for (const type of subgraph.types.values()) {
     if (type.kind !== 'object' && type.kind !== 'interface') continue;
     const wasExtension = type.isExtension;
@@ -22,6 +26,12 @@ export function upgradeFed1Subgraph(subgraph: SubgraphState): void {
         continue;
       }
       if (!field.usedInFieldSet) type.fields.delete(name);
+    }
+    if (type.fields.size === 0 && type.kind === 'object' && !isReferenced(subgraph, type.name)) {
+      // Nothing left and nothing points at it: the type only existed for those externals.
+      // (A referenced one stays, empty, for TypeWithOnlyUnusedExternalRule.)
+      subgraph.types.delete(type.name);
+      continue;
     }
     if (type.kind === 'interface') {
       // Fed 2 forbids these on interface fields; Fed 1 tolerated them.
@@ -74,4 +84,52 @@ export function addFed1Shareable(subgraphs: readonly SubgraphState[]): void {
       }
     }
   }
+}
+
+/** Whether some field or argument of the subgraph has `typeName` as its type, or a union has it as member. */
+function isReferenced(subgraph: SubgraphState, typeName: string): boolean {
+  for (const t of subgraph.types.values()) {
+    if (t.members.includes(typeName)) return true;
+    for (const f of t.fields.values()) {
+      if (namedType(f.type) === typeName) return true;
+      for (const a of f.args.values()) if (namedType(a.type) === typeName) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Fed 1 accepted `@provides`/`@requires` that do nothing: on a field whose type has no fields to
+ * provide, or selecting only fields this subgraph resolves anyway (key fields of an extension were
+ * `@external` in Fed 1 and are not after the upgrade). Fed 2 rejects those; the upgrade drops them.
+ */
+function removeIneffectiveFieldSets(subgraph: SubgraphState): void {
+  for (const type of subgraph.types.values()) {
+    for (const field of type.fields.values()) {
+      field.directives = field.directives.filter((d) => {
+        if (d.name !== 'provides' && d.name !== 'requires') return true;
+        const from = d.name === 'requires' ? type.name : namedType(field.type);
+        const target = subgraph.types.get(from);
+        if (!target || (target.kind !== 'object' && target.kind !== 'interface')) {
+          return target?.kind === 'union';
+        }
+        const set = parseFieldSet(stringArgument(d, 'fields') ?? '');
+        if (typeof set === 'string') return true; // left for the rules to report
+        let selectsExternal = false;
+        const problems = walkFieldSet(subgraph, from, set, ({ field: selected }) => {
+          const staysExternal =
+            selected?.external === true &&
+            !(selected.isKeyField && losesExternal(subgraph, selected));
+          if (staysExternal) selectsExternal = true;
+        });
+        return problems.length > 0 || selectsExternal;
+      });
+    }
+  }
+}
+
+/** Whether a key field loses `@external` in the upgrade (as {@link upgradeFed1Subgraph} decides). */
+function losesExternal(subgraph: SubgraphState, field: FieldState): boolean {
+  const parent = subgraph.types.get(field.parent);
+  return parent !== undefined && (parent.isExtension || parent.kind === 'object');
 }

@@ -1,7 +1,9 @@
 import type { SupergraphContext } from './context.js';
 import { ExtensionWithNoBaseRule } from './rules/extension-with-no-base-rule.js';
+import { ExternalArgumentsRule } from './rules/external-arguments-rule.js';
 import { ExternalMissingOnBaseRule } from './rules/external-missing-on-base-rule.js';
 import { InterfaceFieldNoImplementationRule } from './rules/interface-field-no-implementation-rule.js';
+import { InterfaceKeyMissingImplementationTypeRule } from './rules/interface-key-missing-implementation-type-rule.js';
 import { InterfaceObjectUsageRule } from './rules/interface-object-usage-rule.js';
 import { InvalidFieldSharingRule } from './rules/invalid-field-sharing-rule.js';
 import { NoQueriesRule } from './rules/no-queries-rule.js';
@@ -23,6 +25,8 @@ export const POST_MERGE_RULES: readonly SupergraphRule[] = [
   NoQueriesRule,
   OverrideSourceRule,
   ExternalMissingOnBaseRule,
+  ExternalArgumentsRule,
   InvalidFieldSharingRule,
   InterfaceFieldNoImplementationRule,
+  InterfaceKeyMissingImplementationTypeRule,
 ];

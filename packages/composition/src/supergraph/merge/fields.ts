@@ -57,7 +57,13 @@ export function mergeField(
   }
 
   const contextual = contextualArguments(byGraph);
-  const args = mergeArguments(context, usage, coordinate, contextual.rest);
+  // Arguments of @external declarations do not shape the supergraph field: ExternalArgumentsRule
+  // checks them against the resolving subgraphs' instead.
+  const argSources =
+    resolving.length > 0 && resolving.length < entries.length
+      ? new Map([...contextual.rest].filter(([g]) => !byGraph.get(g)?.external))
+      : contextual.rest;
+  const args = mergeArguments(context, usage, coordinate, argSources);
   const overrides = fieldOverrides(byGraph);
 
   // @join__field: needed unless every subgraph of the parent defines the field, identically.
