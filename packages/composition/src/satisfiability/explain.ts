@@ -1,4 +1,9 @@
-import type { QueryGraph, QueryGraphVertex } from '@orrery/core';
+import {
+  type FieldEdge,
+  namedTypeOfPrinted,
+  type QueryGraph,
+  type QueryGraphVertex,
+} from '@orrery/core';
 import { Kind, type SelectionNode } from 'graphql';
 import { type ConditionResolver, labelAllows, type Labels } from './conditions.js';
 
@@ -14,17 +19,29 @@ interface PathLike {
   readonly provided: unknown;
 }
 
+/** Why an edge's `@fromContext` arguments cannot be filled on a path (see contexts.ts). */
+export type ContextCheck<P extends PathLike> = (
+  path: P,
+  edge: FieldEdge,
+) => 'no-match' | 'unsatisfiable' | undefined;
+
+const contextReason = (failure: 'no-match' | 'unsatisfiable', coordinate: string): string =>
+  failure === 'no-match'
+    ? `could not find a match for required context for field "${coordinate}".`
+    : `cannot satisfy @require conditions on field "${coordinate}".`;
+
 /**
  * Explains, for each subgraph path, why it could not take field `field`:
  * the field is missing or external there, its `@requires` cannot be met, and for every other
  * subgraph that has the field, why no key jump leads there.
  */
-export function explainFieldFailure(
+export function explainFieldFailure<P extends PathLike>(
   graph: QueryGraph,
   conditions: ConditionResolver,
-  paths: readonly PathLike[],
+  paths: readonly P[],
   field: string,
   labels: Labels,
+  contextCheck: ContextCheck<P> = () => undefined,
 ): Explanation {
   const lines: string[] = [];
   const subgraphs: string[] = [];
@@ -47,17 +64,25 @@ export function explainFieldFailure(
       reasons.push(
         `field "${coordinate}" is not resolvable because it is overridden by subgraph "${overrider.subgraph}".`,
       );
-    } else if (
-      !edge ||
-      (edge.overrideCondition && !labelAllows(edge, labels)) ||
-      edge.usedOverridden
-    ) {
+    } else if (edge?.overrideCondition && !labelAllows(edge, labels)) {
+      const { label, on } = edge.overrideCondition;
+      const tail = namedTypeOfPrinted(edge.type);
+      reasons.push(
+        `Unable to take edge ${v.type}(${v.subgraph}) -> ${tail}(${v.subgraph}) (${label} = ${String(on)} ⊢ ${field}) because override condition "${label}" is ${String(labels.values.get(label) ?? !on)}.`,
+      );
+    } else if (!edge || edge.usedOverridden) {
       reasons.push(`cannot find field "${coordinate}".`);
     } else if (edge.external) {
       reasons.push(`field "${coordinate}" is not resolvable because marked @external.`);
     } else if (edge.requires) {
       reasons.push(`cannot satisfy @require conditions on field "${coordinate}".`);
+    } else if (edge.contextArguments.length > 0) {
+      const failure = contextCheck(path, edge);
+      if (failure) reasons.push(contextReason(failure, coordinate));
     }
+    // Subgraphs a key jump reaches where the field's context is missing: Apollo lists them as
+    // paths of their own, after this one.
+    const after: string[] = [];
     // Every other subgraph that could serve the field: why can we not get there?
     const type = graph.supergraph.types.get(v.type);
     const candidates: QueryGraphVertex[] = [];
@@ -105,6 +130,13 @@ export function explainFieldFailure(
       }
       if (reachable && otherEdge.requires) {
         reasons.push(`cannot satisfy @require conditions on field "${other.type}.${field}".`);
+      } else if (reachable && otherEdge.contextArguments.length > 0) {
+        const failure = contextCheck(path, otherEdge);
+        if (failure) {
+          after.push(
+            `- from subgraph "${other.subgraph}": ${contextReason(failure, `${other.type}.${field}`)}`,
+          );
+        }
       }
     }
     if (reasons.length === 0) reasons.push(`cannot find field "${coordinate}".`);
@@ -112,6 +144,7 @@ export function explainFieldFailure(
       reasons.length === 1
         ? `- from subgraph "${v.subgraph}": ${reasons[0]}`
         : `- from subgraph "${v.subgraph}":\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
+      ...after,
     );
   }
   return { text: lines.join('\n'), subgraphs };

@@ -16,6 +16,7 @@ import {
   selectionId,
   withLabel,
 } from './conditions.js';
+import { type ContextFrame, ContextTracker } from './contexts.js';
 import { explainDowncastFailure, explainFieldFailure } from './explain.js';
 import { printWitness, type Step } from './witness.js';
 
@@ -24,6 +25,8 @@ export interface SubgraphPath {
   readonly vertex: QueryGraphVertex;
   /** Fields made resolvable here by an enclosing `@provides`. */
   readonly provided: SelectionSetNode | undefined;
+  /** The `@context`s set above this point (only those some `@fromContext` reads). */
+  readonly contexts: ContextFrame | undefined;
 }
 
 /** A point of the API-schema walk: the API type, every subgraph path that can be there. */
@@ -51,6 +54,7 @@ const LEAF = 'leaf';
  */
 export class SatisfiabilityValidator {
   private readonly conditions: ConditionResolver;
+  private readonly contexts: ContextTracker;
   private readonly supergraph: SupergraphModel;
   /** Per (API type, labels): the sets of subgraph paths already validated there. */
   private readonly seen = new Map<string, Set<string>[]>();
@@ -64,6 +68,7 @@ export class SatisfiabilityValidator {
   ) {
     this.supergraph = graph.supergraph;
     this.conditions = new ConditionResolver(graph);
+    this.contexts = new ContextTracker(graph, this.conditions);
   }
 
   validate(): Diagnostic[] {
@@ -82,7 +87,10 @@ export class SatisfiabilityValidator {
       if (!type || type.inaccessible || vertices.length === 0) continue;
       queue.push({
         type,
-        paths: vertices.map((vertex) => ({ vertex, provided: undefined })),
+        paths: this.enter(
+          type,
+          vertices.map((vertex) => ({ vertex, provided: undefined, contexts: undefined })),
+        ),
         labels: NO_LABELS,
         operation,
         parent: undefined,
@@ -187,7 +195,14 @@ export class SatisfiabilityValidator {
       this.report(
         state,
         step,
-        explainFieldFailure(this.graph, this.conditions, state.paths, field.name, state.labels),
+        explainFieldFailure(
+          this.graph,
+          this.conditions,
+          state.paths,
+          field.name,
+          state.labels,
+          (path, edge) => this.contexts.failure(edge, path.contexts, state.labels),
+        ),
       );
       return;
     }
@@ -195,7 +210,7 @@ export class SatisfiabilityValidator {
     if (!leafReached && target) {
       queue.push({
         type: target,
-        paths: next,
+        paths: this.enter(target, next),
         labels: state.labels,
         operation: state.operation,
         parent: state,
@@ -217,7 +232,7 @@ export class SatisfiabilityValidator {
       // subgraph can return must provide it.
       for (const downcast of v.downcasts.values()) {
         const results = this.advanceField(
-          { vertex: downcast.tail, provided: undefined },
+          { vertex: downcast.tail, provided: undefined, contexts: path.contexts },
           name,
           labels,
         );
@@ -226,7 +241,7 @@ export class SatisfiabilityValidator {
       }
       return out;
     }
-    const direct = this.takeField(path.vertex, path.provided, name, labels);
+    const direct = this.takeField(path.vertex, path.provided, path.contexts, name, labels);
     if (direct) {
       out.push(direct);
       if (direct === LEAF) return out;
@@ -239,7 +254,7 @@ export class SatisfiabilityValidator {
     const holders = this.conditions.holders(v.type, name).filter((h) => jumps.has(h.id));
     if (holders.length > 1) holders.sort((a, b) => (jumps.get(a.id) ?? 0) - (jumps.get(b.id) ?? 0));
     for (const other of holders) {
-      const result = this.takeField(other, undefined, name, labels);
+      const result = this.takeField(other, undefined, path.contexts, name, labels);
       if (result) out.push(result);
     }
     return out;
@@ -249,6 +264,7 @@ export class SatisfiabilityValidator {
   private takeField(
     vertex: QueryGraphVertex,
     provided: SelectionSetNode | undefined,
+    contexts: ContextFrame | undefined,
     name: string,
     labels: Labels,
   ): SubgraphPath | typeof LEAF | undefined {
@@ -270,8 +286,11 @@ export class SatisfiabilityValidator {
       }
       overlay = edge.provides?.selectionSet;
     }
+    if (edge.contextArguments.length > 0 && this.contexts.failure(edge, contexts, labels)) {
+      return undefined;
+    }
     if (!edge.tail) return LEAF;
-    return { vertex: edge.tail, provided: overlay };
+    return { vertex: edge.tail, provided: overlay, contexts };
   }
 
   private visitDowncast(state: State, target: SupergraphType, queue: State[]): void {
@@ -296,7 +315,7 @@ export class SatisfiabilityValidator {
         for (const other of this.conditions.keyReachable(v, path.provided, state.labels)) {
           const downcast = other.downcasts.get(target.name);
           if (other.kind === 'INTERFACE' && downcast) {
-            add({ vertex: downcast.tail, provided: undefined });
+            add({ vertex: downcast.tail, provided: undefined, contexts: path.contexts });
             found = true;
           }
         }
@@ -304,7 +323,9 @@ export class SatisfiabilityValidator {
       } else {
         const downcast = v.downcasts.get(target.name);
         // A type the subgraph cannot return here is no failure: that branch never happens.
-        if (downcast) add({ vertex: downcast.tail, provided: path.provided });
+        if (downcast) {
+          add({ vertex: downcast.tail, provided: path.provided, contexts: path.contexts });
+        }
       }
     }
     const step: Step = { kind: 'downcast', type: target.name };
@@ -315,12 +336,22 @@ export class SatisfiabilityValidator {
     }
     queue.push({
       type: target,
-      paths: next,
+      paths: this.enter(target, next),
       labels: state.labels,
       operation: state.operation,
       parent: state,
       step,
     });
+  }
+
+  /** Paths arriving at `type`: record the contexts it sets (see contexts.ts). */
+  private enter(type: SupergraphType, paths: SubgraphPath[]): SubgraphPath[] {
+    const names = this.contexts.setBy(type);
+    if (names.length === 0) return paths;
+    return paths.map((path) => ({
+      ...path,
+      contexts: this.contexts.enter(path.contexts, names, path.vertex),
+    }));
   }
 
   private report(
@@ -343,5 +374,8 @@ export class SatisfiabilityValidator {
 }
 
 function pathKey(path: SubgraphPath): string {
-  return path.provided ? `${path.vertex.id}/${selectionId(path.provided)}` : String(path.vertex.id);
+  const key = path.provided
+    ? `${path.vertex.id}/${selectionId(path.provided)}`
+    : String(path.vertex.id);
+  return path.contexts ? `${key}/${path.contexts.signature}` : key;
 }

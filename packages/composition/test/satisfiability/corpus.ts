@@ -3,16 +3,12 @@
  * `@apollo/composition` (the oracle) and through `validateSatisfiability`. Every set composes
  * with Apollo apart from satisfiability, so a difference in verdict is ours to explain.
  */
-export interface CorpusSet {
-  readonly name: string;
-  /** Subgraph name -> SDL, without the federation `@link` header (added by the harness). */
-  readonly subgraphs: Readonly<Record<string, string>>;
-}
+import { MORE_CORPUS } from './corpus-more.js';
+import type { CorpusSet } from './corpus-set.js';
 
-export const FEDERATION_HEADER =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@override", "@interfaceObject", "@inaccessible"])\n';
+export { CONTEXT_HEADER, type CorpusSet, FEDERATION_HEADER } from './corpus-set.js';
 
-export const CORPUS: readonly CorpusSet[] = [
+const BASE_CORPUS: readonly CorpusSet[] = [
   {
     name: 'one subgraph',
     subgraphs: { a: 'type Query { t: T } type T { id: ID! n: Int }' },
@@ -316,3 +312,5 @@ export const CORPUS: readonly CorpusSet[] = [
     },
   },
 ];
+
+export const CORPUS: readonly CorpusSet[] = [...BASE_CORPUS, ...MORE_CORPUS];

@@ -27,7 +27,7 @@ function composeWithApollo(set: CorpusSet): OracleAnswer {
   const services = Object.entries(set.subgraphs).map(([name, sdl]) => ({
     name,
     url: `http://${name}.local/graphql`,
-    typeDefs: parse(FEDERATION_HEADER + sdl),
+    typeDefs: parse((set.header ?? FEDERATION_HEADER) + sdl),
   }));
   const full = composeServices(services);
   const loose = composeServices(services, { runSatisfiability: false });

@@ -4,8 +4,15 @@ import { CORPUS } from './corpus.js';
 import { askApollo, witnessOf } from './oracle.js';
 
 /**
+ * Sets whose failure reasons are worded differently from Apollo's (verdict, codes and witness
+ * queries still match). Empty today; a set listed here must say why.
+ */
+const REASONS_DIFFER = new Set<string>([]);
+
+/**
  * Parity with `@apollo/composition` on the corpus: the same verdict on every set and, on
- * failures, the same codes and the same witness queries.
+ * failures, the same codes and the same witness queries; and, outside `REASONS_DIFFER`, the same
+ * messages word for word.
  */
 describe('satisfiability parity with @apollo/composition', () => {
   it('has at least 25 sets, satisfiable and not', () => {
@@ -31,6 +38,9 @@ describe('satisfiability parity with @apollo/composition', () => {
         ),
         `ours:\n${ours.map((d) => d.message).join('\n\n')}\n\napollo:\n${apollo.messages.join('\n\n')}`,
       ).toEqual(summary(apollo.codes, apollo.messages));
+      if (!REASONS_DIFFER.has(set.name)) {
+        expect(ours.map((d) => d.message).sort()).toEqual([...apollo.messages].sort());
+      }
     });
   }
 });

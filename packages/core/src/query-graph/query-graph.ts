@@ -1,5 +1,6 @@
 import { namedTypeOfPrinted } from '../supergraph/read-supergraph.js';
 import type {
+  ContextArgument,
   FieldSet,
   KeyDefinition,
   SupergraphModel,
@@ -40,8 +41,13 @@ export interface FieldEdge {
   /** `@provides`: at the tail, these external fields become resolvable. */
   readonly provides?: FieldSet;
   readonly overrideCondition?: OverrideCondition;
-  /** `@fromContext` arguments (the planner has to pass them; satisfiability ignores them). */
+  /** `@fromContext` arguments (the planner has to pass them). */
   readonly hasContextArguments: boolean;
+  /**
+   * The `@fromContext` arguments themselves: each needs, above the field in the query, a type
+   * setting `context`, from which `selection` must be resolvable.
+   */
+  readonly contextArguments: readonly ContextArgument[];
 }
 
 /** From an abstract type to one of its possible object types, in the same subgraph. */
@@ -161,6 +167,7 @@ export function buildQueryGraph(supergraph: SupergraphModel): QueryGraph {
           ...(inGraph.provides ? { provides: inGraph.provides } : {}),
           ...(overrideCondition ? { overrideCondition } : {}),
           hasContextArguments: inGraph.contextArguments.length > 0,
+          contextArguments: inGraph.contextArguments,
         });
       }
     }

@@ -113,6 +113,11 @@ export interface SupergraphType {
   readonly unionMembers: readonly string[];
   /** Enum values in the supergraph, with whether each is `@inaccessible`. */
   readonly enumValues: readonly { readonly name: string; readonly inaccessible: boolean }[];
+  /**
+   * The contexts this type sets (`@context(name:)`, names prefixed with their subgraph:
+   * `a__userCtx`): a `@fromContext` argument below it in a query can read its fields.
+   */
+  readonly contexts: readonly string[];
 }
 
 export interface SupergraphRoots {

@@ -101,6 +101,9 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
   const j = join.prefix;
   const joinVersion = join.version;
   const inaccessibleName = linked.features.find((f) => f.name === 'inaccessible')?.prefix;
+  // `@context` is the context feature's own directive: named by its prefix (`@context`, or the
+  // `as:` name).
+  const contextName = linked.features.find((f) => f.name === 'context')?.prefix;
   const featurePrefixes = linked.features.map((f) => `${f.prefix}__`);
   const isInaccessible = (directives: readonly ConstDirectiveNode[] | undefined): boolean =>
     inaccessibleName !== undefined && !!directives?.some((d) => d.name.value === inaccessibleName);
@@ -213,6 +216,13 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
         name: v.name,
         inaccessible: isInaccessible(v.directives),
       })),
+      contexts:
+        contextName === undefined
+          ? []
+          : t.directives.flatMap((d) => {
+              const name = d.name.value === contextName ? argumentValue(d, 'name') : undefined;
+              return typeof name === 'string' ? [name] : [];
+            }),
     });
   }
   // Second pass: fields and per-graph memberships need every type's graphs.

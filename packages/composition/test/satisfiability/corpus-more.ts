@@ -1,0 +1,81 @@
+import { CONTEXT_HEADER, type CorpusSet } from './corpus-set.js';
+
+/** `T.f` reads `prop` from the nearest `@context(name: "uctx")` above it. */
+const CONTEXTUAL_T =
+  'type T @key(fields: "id") { id: ID! f(x: String @fromContext(field: "$uctx { prop }")): Int }';
+
+/**
+ * More corpus sets: `@fromContext` conditions, runtime types of shareable fields, progressive
+ * override in conditions. Same contract as corpus.ts: each composes with Apollo apart from
+ * satisfiability.
+ */
+export const MORE_CORPUS: readonly CorpusSet[] = [
+  {
+    name: 'context set by the parent type',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: `type Query { u: U } type U @key(fields: "id") @context(name: "uctx") { id: ID! prop: String! t: T } ${CONTEXTUAL_T}`,
+    },
+  },
+  {
+    name: 'context missing when the field is reached from another subgraph',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: `type Query { u: U } type U @key(fields: "id") @context(name: "uctx") { id: ID! prop: String! t: T } ${CONTEXTUAL_T}`,
+      b: 'type Query { t: T } type T @key(fields: "id") { id: ID! }',
+    },
+  },
+  {
+    name: 'context missing on one of two paths',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: `type Query { u: U v: V } type V { t: T } type U @key(fields: "id") @context(name: "uctx") { id: ID! prop: String! t: T } ${CONTEXTUAL_T}`,
+    },
+  },
+  {
+    name: 'context selection needs a key jump',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: `type Query { u: U } type U @key(fields: "id") @context(name: "uctx") { id: ID! prop: String! @external t: T } ${CONTEXTUAL_T}`,
+      b: 'type U @key(fields: "id") { id: ID! prop: String! }',
+    },
+  },
+  {
+    name: 'context selection unreachable',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: `type Query { u: U } type U @key(fields: "id") @context(name: "uctx") { id: ID! prop: String! @external t: T } ${CONTEXTUAL_T}`,
+      b: 'type U @key(fields: "id", resolvable: false) { id: ID! prop: String! }',
+    },
+  },
+  {
+    name: 'context set by a type of another subgraph',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: `type Query { z: Int } type U @key(fields: "id") @context(name: "uctx") { id: ID! prop: String! @shareable } ${CONTEXTUAL_T}`,
+      b: 'type Query { u: U } type U @key(fields: "id") { id: ID! prop: String! @shareable t: T } type T @key(fields: "id") { id: ID! }',
+    },
+  },
+  {
+    name: 'nearest context wins even if its selection fails',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: `type Query { u: U } type U @key(fields: "id") @context(name: "uctx") { id: ID! prop: String! v: V } type V @key(fields: "id") @context(name: "uctx") { id: ID! prop: String! @external t: T } ${CONTEXTUAL_T}`,
+      b: 'type V @key(fields: "id", resolvable: false) { id: ID! prop: String! }',
+    },
+  },
+  {
+    name: 'context set by an interface, reached through an implementation',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: `type Query { u: U } interface I @context(name: "uctx") { prop: String! t: T } type U implements I @key(fields: "id") { id: ID! prop: String! t: T } ${CONTEXTUAL_T}`,
+    },
+  },
+  {
+    name: 'context with type conditions on two types, recursive',
+    header: CONTEXT_HEADER,
+    subgraphs: {
+      a: 'type Query { u: U v: V } type U @key(fields: "id") @context(name: "c") { id: ID! p: String! t: T } type V @key(fields: "id") @context(name: "c") { id: ID! p: String! t: T } type T @key(fields: "id") { id: ID! parent: T u: U f(x: String @fromContext(field: "$c ... on U { p } ... on V { p }")): Int }',
+    },
+  },
+];
