@@ -167,7 +167,7 @@ class Planner implements QueryPlanner {
       const labels = options.overrideLabels ? new Set(options.overrideLabels) : this.labels;
       const walker = new PlanWalker(this.graph, this.schema, this.limits, labels);
       const roots = planRootFields(walker, normalized);
-      return { ok: true, plan: assemblePlan(normalized, roots, walker.groups) };
+      return { ok: true, plan: assemblePlan(normalized, roots, walker.groups, this.schema) };
     } catch (error) {
       if (error instanceof PlanLimitError) {
         return { ok: false, errors: [createDiagnostic(error.code, error.message)] };

@@ -2,7 +2,9 @@ import type { TypeNode, VariableDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
 import type { NormalizedOperation } from '../operation/operation.js';
 import type { FetchNode, PlanNode, QueryPlan } from '../query-plan.js';
+import { resolveAliasConflicts } from './aliases.js';
 import type { FetchGroup } from './fetch-group.js';
+import type { PlannerSchema } from './planner-schema.js';
 import { collectVariables, MinifiedWriter, toPlanSelections } from './selection-builder.js';
 
 /**
@@ -15,7 +17,10 @@ export function assemblePlan(
   operation: NormalizedOperation,
   roots: readonly FetchGroup[],
   groups: readonly FetchGroup[],
+  schema: PlannerSchema,
 ): QueryPlan {
+  const fetchNode = (group: FetchGroup, index: number): FetchNode =>
+    buildFetchNode(operation, schema, group, index);
   const attachParent = new Map<FetchGroup, FetchGroup>();
   const children = new Map<FetchGroup, FetchGroup[]>();
   const late: FetchGroup[] = [];
@@ -39,7 +44,7 @@ export function assemblePlan(
 
   let counter = 0;
   const subtree = (group: FetchGroup): PlanNode => {
-    const fetch = fetchNode(operation, group, counter++);
+    const fetch = fetchNode(group, counter++);
     const own: PlanNode = group.isEntity
       ? { kind: 'Flatten', path: group.path, node: fetch }
       : fetch;
@@ -55,7 +60,7 @@ export function assemblePlan(
 
   if (operation.kind === 'subscription' && roots[0]) {
     const root = roots[0];
-    const primary = fetchNode(operation, root, counter++);
+    const primary = fetchNode(root, counter++);
     const rest = sequence([
       parallel((children.get(root) ?? []).map(subtree)),
       ...late.map(subtree),
@@ -125,7 +130,12 @@ function writeVariables(w: MinifiedWriter, defs: readonly VariableDefinitionNode
   }
 }
 
-function fetchNode(operation: NormalizedOperation, group: FetchGroup, index: number): FetchNode {
+function buildFetchNode(
+  operation: NormalizedOperation,
+  schema: PlannerSchema,
+  group: FetchGroup,
+  index: number,
+): FetchNode {
   const strip = group.conditions ?? [];
   // Variables that only gated the whole fetch (now a Condition node) are not sent.
   const used = new Set<string>();
@@ -135,7 +145,12 @@ function fetchNode(operation: NormalizedOperation, group: FetchGroup, index: num
     operation.name !== undefined
       ? `${operation.name}__${sanitize(group.subgraph)}__${index}`
       : undefined;
-  const w = new MinifiedWriter();
+  const conflicts = resolveAliasConflicts(
+    group.selection,
+    group.isEntity ? '_Entity' : operation.rootType,
+    (type) => schema.isObjectType(type),
+  );
+  const w = new MinifiedWriter(conflicts?.aliases);
   if (group.isEntity) {
     w.word('query');
     if (name) w.word(name);
@@ -173,5 +188,6 @@ function fetchNode(operation: NormalizedOperation, group: FetchGroup, index: num
     operationKind: group.isEntity ? 'query' : group.operationKind,
     ...(name ? { operationName: name } : {}),
     ...(group.inputRewrites.length ? { inputRewrites: group.inputRewrites } : {}),
+    ...(conflicts ? { outputRewrites: conflicts.rewrites } : {}),
   };
 }

@@ -36,6 +36,11 @@ export class PlannerSchema {
     return set;
   }
 
+  /** Whether `name` is an object type of the supergraph (an `@interfaceObject` is not). */
+  isObjectType(name: string): boolean {
+    return this.model.types.get(name)?.kind === 'OBJECT';
+  }
+
   /** The resolvable keys of a type in a subgraph. */
   keys(type: string, subgraph: string): readonly KeyDefinition[] {
     return (this.model.types.get(type)?.subgraphs.get(subgraph)?.keys ?? []).filter(

@@ -17,6 +17,13 @@ export interface FieldEntry {
   conditions: readonly Condition[];
   /** Undefined for leaves. */
   readonly selections: SelectionBuilder | undefined;
+  /**
+   * The field's type in the fetch's subgraph, printed (`[String!]`), when known: two fields of
+   * one response name whose subgraph types differ cannot be merged (see `aliases.ts`).
+   */
+  readonly type: string | undefined;
+  /** Added by the planner (a key, a required field), not selected by the client. */
+  readonly plannerAdded: boolean;
 }
 
 export interface FragmentEntry {
@@ -37,6 +44,11 @@ export function conditionsKey(conditions: readonly Condition[]): string {
 
 function directivesKey(directives: readonly DirectiveNode[]): string {
   return directives.length === 0 ? '' : directives.map((d) => print(d)).join(' ');
+}
+
+/** Arguments as text, to tell `f(a: 1)` from `f(a: 2)` under one response name. */
+export function argumentsKey(args: readonly ArgumentNode[]): string {
+  return args.length === 0 ? '' : args.map((a) => `${a.name.value}:${print(a.value)}`).join(',');
 }
 
 export class SelectionBuilder {
@@ -61,8 +73,14 @@ export class SelectionBuilder {
     conditions: readonly Condition[],
     composite: boolean,
     plannerAdded = false,
+    type?: string,
   ): FieldEntry {
-    const key = `${alias ?? name}|${conditionsKey(conditions)}|${directivesKey(directives)}`;
+    // One entry per (response name, field, arguments): a client alias that reuses the response
+    // name of another field (or of a key the planner adds) stays a separate selection.
+    const responseName = alias ?? name;
+    const key =
+      `${responseName}|${responseName === name ? '' : name}|${argumentsKey(args)}|` +
+      `${conditionsKey(conditions)}|${directivesKey(directives)}`;
     const existing = this.entries.get(key);
     if (existing?.kind === 'Field') return existing;
     const entry: FieldEntry = {
@@ -73,6 +91,8 @@ export class SelectionBuilder {
       directives,
       conditions,
       selections: composite ? new SelectionBuilder() : undefined,
+      type,
+      plannerAdded,
     };
     this.entries.set(key, entry);
     (plannerAdded ? this.head : this.body).push(entry);
@@ -102,7 +122,7 @@ export class SelectionBuilder {
 
   /** `__typename` first of all, as Apollo's planner writes it on abstract types. */
   typename(): void {
-    const key = `__typename||`;
+    const key = `__typename||||`;
     if (this.entries.has(key)) return;
     const entry: FieldEntry = {
       kind: 'Field',
@@ -112,6 +132,8 @@ export class SelectionBuilder {
       directives: [],
       conditions: [],
       selections: undefined,
+      type: 'String!',
+      plannerAdded: true,
     };
     this.entries.set(key, entry);
     this.head.unshift(entry);
@@ -144,6 +166,12 @@ export function toPlanSelections(builder: SelectionBuilder): PlanSelection[] {
 export class MinifiedWriter {
   out = '';
   private lastWord = false;
+
+  /**
+   * `aliases`: response names given to fields to resolve merge conflicts (`aliases.ts`); `null`
+   * leaves the field out.
+   */
+  constructor(private readonly aliases?: ReadonlyMap<FieldEntry, string | null>) {}
 
   word(text: string): void {
     if (this.lastWord) this.out += ' ';
@@ -235,8 +263,11 @@ export class MinifiedWriter {
             )
           : entry.conditions;
       if (entry.kind === 'Field') {
-        if (entry.alias !== undefined) {
-          this.word(entry.alias);
+        const renamed = this.aliases?.get(entry);
+        if (renamed === null) continue;
+        const alias = renamed ?? entry.alias;
+        if (alias !== undefined) {
+          this.word(alias);
           this.punct(':');
         }
         this.word(entry.name);

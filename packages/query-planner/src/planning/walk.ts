@@ -125,6 +125,7 @@ export class PlanWalker {
         field.conditions,
         false,
         pos.plannerAdded,
+        'String!',
       );
       pos.touched?.add(pos.group);
       return;
@@ -152,6 +153,7 @@ export class PlanWalker {
       field.conditions,
       composite,
       pos.plannerAdded,
+      edge.type,
     );
     pos.touched?.add(pos.group);
     if (!field.selections || !entry.selections) return;
@@ -311,10 +313,18 @@ export class PlanWalker {
     return true;
   }
 
-  /** Adds a FieldSet to a sink as the planner's own selections. */
-  private addFieldSet(sink: SelectionBuilder, selectionSet: SelectionSetNode): void {
+  /**
+   * Adds a FieldSet to a sink as the planner's own selections; `vertex` (where the sink's
+   * selections are resolved, when they go to a subgraph) gives the fields' subgraph types.
+   */
+  private addFieldSet(
+    sink: SelectionBuilder,
+    selectionSet: SelectionSetNode,
+    vertex?: QueryGraphVertex,
+  ): void {
     for (const s of selectionSet.selections) {
       if (s.kind === Kind.FIELD) {
+        const edge = vertex?.fields.get(s.name.value);
         const entry = sink.field(
           s.name.value,
           undefined,
@@ -323,11 +333,16 @@ export class PlanWalker {
           [],
           !!s.selectionSet,
           true,
+          s.name.value === '__typename' ? 'String!' : edge?.type,
         );
-        if (s.selectionSet && entry.selections) this.addFieldSet(entry.selections, s.selectionSet);
+        if (s.selectionSet && entry.selections) {
+          this.addFieldSet(entry.selections, s.selectionSet, edge?.tail);
+        }
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        const entry = sink.fragment(s.typeCondition?.name.value, [], [], true);
-        this.addFieldSet(entry.selections, s.selectionSet);
+        const tc = s.typeCondition?.name.value;
+        const entry = sink.fragment(tc, [], [], true);
+        const target = vertex && tc !== undefined ? this.graph.vertex(tc, vertex.subgraph) : vertex;
+        this.addFieldSet(entry.selections, s.selectionSet, target);
       }
     }
   }
@@ -380,7 +395,7 @@ export class PlanWalker {
     // The representation: __typename and the key, then the @requires fields, fetched here or by
     // further fetches this entity fetch then depends on.
     pos.sink.typename();
-    this.addFieldSet(pos.sink, key.fields.selectionSet);
+    this.addFieldSet(pos.sink, key.fields.selectionSet, vertex);
     pos.touched?.add(pos.group);
     const dependencies: FetchGroup[] = [];
     if (edge.requires) {
