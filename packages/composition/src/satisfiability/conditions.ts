@@ -266,7 +266,9 @@ export class ConditionResolver {
       overlay = viaProvides.sub;
     } else {
       // Like Apollo, a field overridden away (even if still "used") resolves nothing here.
-      if (edge.external || edge.usedOverridden || !labelAllows(edge, labels)) return false;
+      // As in Apollo, a progressive-override field never serves a condition, whichever way its
+      // label is set on this branch: conditions are checked once for every label setting.
+      if (edge.external || edge.usedOverridden || edge.overrideCondition) return false;
       if (
         edge.requires &&
         !this.canResolve(vertex, edge.requires.selectionSet, undefined, labels)

@@ -78,4 +78,44 @@ export const MORE_CORPUS: readonly CorpusSet[] = [
       a: 'type Query { u: U v: V } type U @key(fields: "id") @context(name: "c") { id: ID! p: String! t: T } type V @key(fields: "id") @context(name: "c") { id: ID! p: String! t: T } type T @key(fields: "id") { id: ID! parent: T u: U f(x: String @fromContext(field: "$c ... on U { p } ... on V { p }")): Int }',
     },
   },
+  {
+    name: 'progressive override: a labelled key field serves no key',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! k: ID! }',
+      b: 'type T @key(fields: "id") @key(fields: "k") { id: ID! k: ID! @override(from: "a", label: "percent(50)") }',
+      c: 'type T @key(fields: "k") { k: ID! w: Int }',
+    },
+  },
+  {
+    name: 'progressive override: a labelled field serves no @requires',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! n: Int }',
+      b: 'type T @key(fields: "id") { id: ID! n: Int @override(from: "a", label: "percent(50)") }',
+      c: 'type T @key(fields: "id") { id: ID! n: Int @external s: Int @requires(fields: "n") }',
+    },
+  },
+  {
+    name: 'progressive override: a labelled nested field serves no @requires',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! o: O } type O @key(fields: "id") { id: ID! n: Int }',
+      b: 'type O @key(fields: "id") { id: ID! n: Int @override(from: "a", label: "percent(50)") }',
+      c: 'type T @key(fields: "id") { id: ID! o: O @external s: Int @requires(fields: "o { n }") } type O @key(fields: "id") { id: ID! n: Int @external }',
+    },
+  },
+  {
+    name: 'progressive override: labelled requires field, new side unreachable',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! o: O } type O @key(fields: "id") { id: ID! n: Int }',
+      b: 'type O @key(fields: "id", resolvable: false) { id: ID! n: Int @override(from: "a", label: "percent(50)") }',
+      c: 'type T @key(fields: "id") { id: ID! o: O @external s: Int @requires(fields: "o { n }") } type O @key(fields: "id") { id: ID! n: Int @external }',
+    },
+  },
+  {
+    name: 'progressive override: unlabelled key still used beside a labelled field',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! k: ID! @shareable x: Int }',
+      b: 'type T @key(fields: "id") { id: ID! x: Int @override(from: "a", label: "percent(50)") }',
+      c: 'type T @key(fields: "k") { k: ID! @shareable w: Int }',
+    },
+  },
 ];
