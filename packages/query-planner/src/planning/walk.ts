@@ -34,6 +34,8 @@ export class PlanWalker {
   readonly groups: FetchGroup[] = [];
   private readonly entityGroups = new Map<string, FetchGroup>();
   private typeConditions = 0;
+  /** Vertices whose keys are being fetched from elsewhere (multi-step key resolution). */
+  private readonly resolvingKeys = new Set<number>();
   private readonly estimates = new WeakMap<readonly OpSelection[], Map<number, number>>();
 
   constructor(
@@ -363,17 +365,34 @@ export class PlanWalker {
 
   private jump(pos: Position, field: OpField): void {
     const vertex = pos.vertex;
-    let best:
-      { tail: QueryGraphVertex; key: KeyDefinition; edge: FieldEdge; cost: number } | undefined;
+    interface Choice {
+      tail: QueryGraphVertex;
+      key: KeyDefinition;
+      keyHere: boolean;
+      edge: FieldEdge;
+      cost: number;
+    }
+    let best: Choice | undefined;
     const consider = (tail: QueryGraphVertex, key: KeyDefinition): void => {
       const edge = this.usable(tail, field.name, undefined);
       if (!edge) return;
-      if (!this.resolvableHere(vertex, key.fields.selectionSet, pos.provided)) return;
       const reuse = this.entityGroups.has(this.groupKey(tail.subgraph, pos.path, pos.group, []));
       let cost = reuse ? 0 : 1;
+      const keyHere = this.resolvableHere(vertex, key.fields.selectionSet, pos.provided);
+      if (!keyHere) {
+        // Multi-step: the key's fields come from other fetches first (as `@requires` fields
+        // do). Not while resolving a key at this vertex already: that could loop.
+        if (this.resolvingKeys.has(vertex.id)) return;
+        const keyCost = this.estimate(
+          vertex,
+          this.schema.fieldSetSelections(vertex.type, key.fields.selectionSet),
+        );
+        if (keyCost >= UNREACHABLE) return;
+        cost += keyCost;
+      }
       if (edge.requires) cost += 1;
       if (field.selections && edge.tail) cost += this.estimate(edge.tail, field.selections);
-      if (!best || cost < best.cost) best = { tail, key, edge, cost };
+      if (!best || cost < best.cost) best = { tail, key, keyHere, edge, cost };
     };
     const own = this.usable(vertex, field.name, pos.provided);
     if (own && (own.requires || own.hasContextArguments)) {
@@ -382,28 +401,36 @@ export class PlanWalker {
     for (const keyEdge of this.graph.keyEdges(vertex)) {
       if (keyEdge.key) consider(keyEdge.tail, keyEdge.key);
     }
-    const chosen = best as
-      { tail: QueryGraphVertex; key: KeyDefinition; edge: FieldEdge; cost: number } | undefined;
+    const chosen = best as Choice | undefined;
     if (!chosen) {
       throw new PlanLimitError(
         'ERR_PLAN_UNSATISFIABLE',
         `Cannot plan field "${vertex.type}.${field.name}" from subgraph "${vertex.subgraph}": no subgraph that resolves it can be reached by a key "${vertex.subgraph}" can provide.`,
       );
     }
-    const { tail, key, edge } = chosen;
+    const { tail, key, keyHere, edge } = chosen;
 
-    // The representation: __typename and the key, then the @requires fields, fetched here or by
-    // further fetches this entity fetch then depends on.
+    // The representation: __typename and the key, then the @requires fields. What this fetch
+    // cannot select itself (a key it lacks, required fields) is walked from here as if the
+    // client had selected it; the other fetches that walk touches become dependencies.
     pos.sink.typename();
-    this.addFieldSet(pos.sink, key.fields.selectionSet, vertex);
+    if (keyHere) this.addFieldSet(pos.sink, key.fields.selectionSet, vertex);
     pos.touched?.add(pos.group);
-    const dependencies: FetchGroup[] = [];
+    const needs: OpSelection[] = [];
+    if (!keyHere)
+      needs.push(...this.schema.fieldSetSelections(vertex.type, key.fields.selectionSet));
     if (edge.requires) {
+      needs.push(...this.schema.fieldSetSelections(vertex.type, edge.requires.selectionSet));
+    }
+    const dependencies: FetchGroup[] = [];
+    if (needs.length > 0) {
       const touched = new Set<FetchGroup>();
-      this.walkSelections(
-        { ...pos, touched, plannerAdded: true },
-        this.schema.fieldSetSelections(vertex.type, edge.requires.selectionSet),
-      );
+      if (!keyHere) this.resolvingKeys.add(vertex.id);
+      try {
+        this.walkSelections({ ...pos, touched, plannerAdded: true }, needs);
+      } finally {
+        if (!keyHere) this.resolvingKeys.delete(vertex.id);
+      }
       for (const g of touched) if (g !== pos.group) dependencies.push(g);
     }
     const target = this.entityGroup(tail.subgraph, pos.path, pos.group, dependencies);
@@ -430,7 +457,7 @@ export class PlanWalker {
         provided: undefined,
         conditions: pos.conditions,
         touched: pos.touched,
-        plannerAdded: false,
+        plannerAdded: pos.plannerAdded,
       },
       field,
       edge,
@@ -509,7 +536,7 @@ export class PlanWalker {
         bestCost = 1;
         bestGraph = v.subgraph;
       }
-      if (bestCost === Infinity) bestCost = 100; // unreachable from here: strongly discouraged
+      if (bestCost === Infinity) bestCost = UNREACHABLE; // strongly discouraged
       cost += bestCost;
       targets.add(bestGraph);
     };
@@ -529,6 +556,9 @@ export class PlanWalker {
     return total;
   }
 }
+
+/** The estimate of a field no key jump reaches. */
+const UNREACHABLE = 100;
 
 /** The response path one level down: the field's response name, then `@` per list level. */
 function extendPath(path: readonly string[], responseName: string, type: string): string[] {

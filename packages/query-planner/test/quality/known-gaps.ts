@@ -5,10 +5,6 @@
  * pair missing from it must meet the bar.
  */
 export const KNOWN_GAPS: readonly string[] = [
-  // ERR_PLAN_UNSATISFIABLE: "Item.listPrice" from "carts" (reached through a @provides path; the
-  // key "sku" is provided there and pricing is keyed by "gtin", reachable via catalog).
-  'storefront/provides-then-hop',
-  'storefront/mutation-then-entities',
   // ERR_PLAN_UNSATISFIABLE: type conditions on an @interfaceObject are not supported yet.
   'media-library/from-interface-object-root',
 ];
