@@ -2,6 +2,7 @@ import type { SupergraphContext } from './context.js';
 import { ExtensionWithNoBaseRule } from './rules/extension-with-no-base-rule.js';
 import { ExternalArgumentsRule } from './rules/external-arguments-rule.js';
 import { ExternalMissingOnBaseRule } from './rules/external-missing-on-base-rule.js';
+import { InconsistentUnionMemberRule } from './rules/inconsistent-union-member-rule.js';
 import { InterfaceFieldNoImplementationRule } from './rules/interface-field-no-implementation-rule.js';
 import { InterfaceKeyMissingImplementationTypeRule } from './rules/interface-key-missing-implementation-type-rule.js';
 import { InterfaceObjectUsageRule } from './rules/interface-object-usage-rule.js';
@@ -9,6 +10,7 @@ import { InvalidFieldSharingRule } from './rules/invalid-field-sharing-rule.js';
 import { NoQueriesRule } from './rules/no-queries-rule.js';
 import { OverrideSourceRule } from './rules/override-source-rule.js';
 import { TypeKindMismatchRule } from './rules/type-kind-mismatch-rule.js';
+import { UnusedEnumTypeRule } from './rules/unused-enum-type-rule.js';
 
 /** A rule over the subgraphs grouped by type (`byGraph`), reporting through the context. */
 export type SupergraphRule = (context: SupergraphContext) => void;
@@ -29,4 +31,6 @@ export const POST_MERGE_RULES: readonly SupergraphRule[] = [
   InvalidFieldSharingRule,
   InterfaceFieldNoImplementationRule,
   InterfaceKeyMissingImplementationTypeRule,
+  InconsistentUnionMemberRule,
+  UnusedEnumTypeRule,
 ];

@@ -4,7 +4,8 @@ import type { SupergraphContext } from '../context.js';
 /**
  * The source of an `@override` cannot itself override the field, and cannot be external there.
  * An unknown source subgraph is only a hint. Raises: OVERRIDE_SOURCE_HAS_OVERRIDE,
- * OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE, hint FROM_SUBGRAPH_DOES_NOT_EXIST.
+ * OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE, hints FROM_SUBGRAPH_DOES_NOT_EXIST,
+ * OVERRIDE_DIRECTIVE_CAN_BE_REMOVED, OVERRIDDEN_FIELD_CAN_BE_REMOVED.
  */
 export function OverrideSourceRule(context: SupergraphContext): void {
   for (const type of context.state.types.values()) {
@@ -28,8 +29,23 @@ export function OverrideSourceRule(context: SupergraphContext): void {
           continue;
         }
         const source = context.state.byName.get(from)?.types.get(type.name)?.fields.get(field.name);
-        if (!source) continue;
+        if (!source) {
+          context.hint(
+            'OVERRIDE_DIRECTIVE_CAN_BE_REMOVED',
+            `Field "${coordinate}" on subgraph "${g}" no longer exists in the from subgraph. The @override directive can be removed.`,
+            [[g, d.node]],
+          );
+          continue;
+        }
         const sourceOverride = source.directives.find((x) => x.name === 'override');
+        const label = stringArgument(d, 'label');
+        if (!sourceOverride && !source.external && !source.usedInFieldSet && label === undefined) {
+          context.hint(
+            'OVERRIDDEN_FIELD_CAN_BE_REMOVED',
+            `Field "${coordinate}" on subgraph "${from}" is overridden. Consider removing it.`,
+            [[from, source.node]],
+          );
+        }
         if (sourceOverride) {
           context.report(
             'OVERRIDE_SOURCE_HAS_OVERRIDE',
