@@ -119,6 +119,15 @@ export class PlanWalker {
     if (field.name === '__typename') {
       // Root types may be named differently in subgraphs: the gateway fills their __typename in.
       if (this.schema.isRootType(pos.vertex.type)) return;
+      // An @interfaceObject answers with the interface's name: the client wants the object type.
+      const real =
+        pos.vertex.isInterfaceObject && !pos.plannerAdded
+          ? this.toRealInterface(pos, field.conditions)
+          : undefined;
+      if (real) {
+        this.walkField(real, field);
+        return;
+      }
       pos.sink.field(
         '__typename',
         field.alias,
@@ -267,10 +276,17 @@ export class PlanWalker {
     if (!PlanWalker.isAbstract(vertex)) {
       // An object (or an interface object, which stands for all its implementations here).
       if (vertex.isInterfaceObject) {
-        throw new PlanLimitError(
-          'ERR_PLAN_UNSATISFIABLE',
-          `Cannot plan "... on ${condition}" on "${vertex.type}" in subgraph "${vertex.subgraph}": type conditions on an @interfaceObject are not supported yet.`,
-        );
+        // The subgraph cannot tell the implementations apart: continue the fragment where the
+        // interface is real (Apollo does the same), after fetching the key here.
+        const real = this.toRealInterface(pos, []);
+        if (!real) {
+          throw new PlanLimitError(
+            'ERR_PLAN_UNSATISFIABLE',
+            `Cannot plan "... on ${condition}" on "${vertex.type}" in subgraph "${vertex.subgraph}": no subgraph where "${vertex.type}" is an interface can be reached by a key.`,
+          );
+        }
+        this.walkFragment(real, fragment);
+        return;
       }
       if (this.schema.possibleTypes(condition).has(vertex.type)) here(vertex, vertex.type);
       return;
@@ -433,35 +449,79 @@ export class PlanWalker {
       }
       for (const g of touched) if (g !== pos.group) dependencies.push(g);
     }
+    const entity = this.enter(
+      pos,
+      tail,
+      key,
+      dependencies,
+      edge.requires?.selectionSet,
+      field.conditions,
+    );
+    this.addLocal(entity, field, edge);
+  }
+
+  /**
+   * The position inside an `_entities` fetch to `tail`'s subgraph at `pos`'s path (a fetch
+   * already planned there with the same dependencies is reused), its representation (`__typename`,
+   * the key, `required` fields) recorded. The caller has put the key into `pos`'s fetch.
+   */
+  private enter(
+    pos: Position,
+    tail: QueryGraphVertex,
+    key: KeyDefinition,
+    dependencies: readonly FetchGroup[],
+    required: SelectionSetNode | undefined,
+    conditions: readonly Condition[],
+  ): Position {
+    const vertex = pos.vertex;
     const target = this.entityGroup(tail.subgraph, pos.path, pos.group, dependencies);
     const representation = target.requires.fragment(vertex.type, [], [], true).selections;
     representation.typename();
     this.addFieldSet(representation, key.fields.selectionSet);
-    if (edge.requires) this.addFieldSet(representation, edge.requires.selectionSet);
+    if (required) this.addFieldSet(representation, required);
     if (tail.isInterfaceObject && tail.type !== vertex.type) {
       const path = [`... on ${vertex.type}`, '__typename'];
       if (!target.inputRewrites.some((r) => r.path[0] === path[0])) {
         target.inputRewrites.push({ kind: 'ValueSetter', path, setValueTo: tail.type });
       }
     }
-    shareConditions(target, [...pos.conditions, ...field.conditions]);
+    shareConditions(target, [...pos.conditions, ...conditions]);
     const entities = target.selection.fragment(tail.type, [], [], false).selections;
     // Leaving an @interfaceObject for the real interface: learn the concrete type on the way.
     if (vertex.isInterfaceObject && !tail.isInterfaceObject) entities.typename();
-    this.addLocal(
-      {
-        group: target,
-        vertex: tail,
-        sink: entities,
-        path: pos.path,
-        provided: undefined,
-        conditions: pos.conditions,
-        touched: pos.touched,
-        plannerAdded: pos.plannerAdded,
-      },
-      field,
-      edge,
-    );
+    return {
+      group: target,
+      vertex: tail,
+      sink: entities,
+      path: pos.path,
+      provided: undefined,
+      conditions: pos.conditions,
+      touched: pos.touched,
+      plannerAdded: pos.plannerAdded,
+    };
+  }
+
+  /**
+   * From an `@interfaceObject` (which stands for every implementation and knows none), the
+   * position in a subgraph where the type is a real interface, reached by a key this subgraph
+   * selects; there the concrete `__typename` and type conditions can be resolved. Undefined when
+   * no such subgraph is reachable.
+   */
+  private toRealInterface(pos: Position, conditions: readonly Condition[]): Position | undefined {
+    const vertex = pos.vertex;
+    let chosen: { tail: QueryGraphVertex; key: KeyDefinition; reuse: boolean } | undefined;
+    for (const keyEdge of this.graph.keyEdges(vertex)) {
+      const { tail, key } = keyEdge;
+      if (!key || tail.kind !== 'INTERFACE' || tail.type !== vertex.type) continue;
+      if (!this.resolvableHere(vertex, key.fields.selectionSet, pos.provided)) continue;
+      const reuse = this.entityGroups.has(this.groupKey(tail.subgraph, pos.path, pos.group, []));
+      if (!chosen || (reuse && !chosen.reuse)) chosen = { tail, key, reuse };
+    }
+    if (!chosen) return undefined;
+    pos.sink.typename();
+    this.addFieldSet(pos.sink, chosen.key.fields.selectionSet, vertex);
+    pos.touched?.add(pos.group);
+    return this.enter(pos, chosen.tail, chosen.key, [], undefined, conditions);
   }
 
   private groupKey(
