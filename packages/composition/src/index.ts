@@ -14,7 +14,12 @@ export { toApiSchema } from './api-schema/index.js';
 export { applyContract } from './contracts/index.js';
 
 // Satisfiability, usable on any supergraph
-export { validateSatisfiability, type SatisfiabilityOptions } from './satisfiability/index.js';
+export {
+  checkSatisfiability,
+  validateSatisfiability,
+  type SatisfiabilityOptions,
+  type SatisfiabilityResult,
+} from './satisfiability/index.js';
 
 export type {
   ComposeOptions,

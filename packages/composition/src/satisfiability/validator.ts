@@ -18,6 +18,7 @@ import {
 } from './conditions.js';
 import { type ContextFrame, ContextTracker } from './contexts.js';
 import { explainDowncastFailure, explainFieldFailure } from './explain.js';
+import { compareRuntimeTypes, type RuntimeTypesProblem } from './runtime-types.js';
 import { printWitness, type Step } from './witness.js';
 
 /** Where one subgraph can be while the API query is at some point. */
@@ -59,6 +60,7 @@ export class SatisfiabilityValidator {
   /** Per (API type, labels): the sets of subgraph paths already validated there. */
   private readonly seen = new Map<string, Set<string>[]>();
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly hints: Diagnostic[] = [];
   private readonly messages = new Set<string>();
   private exploredPaths = 0;
 
@@ -71,7 +73,13 @@ export class SatisfiabilityValidator {
     this.contexts = new ContextTracker(graph, this.conditions);
   }
 
+  /** The errors only (see {@link check}). */
   validate(): Diagnostic[] {
+    return this.check().errors;
+  }
+
+  /** Runs the check: errors, and hints (INCONSISTENT_RUNTIME_TYPES_FOR_SHAREABLE_RETURN). */
+  check(): { errors: Diagnostic[]; hints: Diagnostic[] } {
     const queue: State[] = [];
     const roots = [
       [OperationTypeNode.QUERY, this.supergraph.roots.query, this.graph.roots.query],
@@ -105,16 +113,15 @@ export class SatisfiabilityValidator {
       if (!this.firstVisit(state)) continue;
       this.exploredPaths += state.paths.length;
       if (this.exploredPaths > this.options.maxValidationSubgraphPaths) {
-        return [
-          createDiagnostic(
-            'MAX_VALIDATION_SUBGRAPH_PATHS_EXCEEDED',
-            `Maximum number of validation subgraph paths exceeded: ${this.exploredPaths}`,
-          ),
-        ];
+        const error = createDiagnostic(
+          'MAX_VALIDATION_SUBGRAPH_PATHS_EXCEEDED',
+          `Maximum number of validation subgraph paths exceeded: ${this.exploredPaths}`,
+        );
+        return { errors: [error], hints: this.hints };
       }
       this.visit(state, queue);
     }
-    return this.diagnostics;
+    return { errors: this.diagnostics, hints: this.hints };
   }
 
   /** False when an earlier state at this API type had a subset of these paths (it covers this one). */
@@ -207,6 +214,17 @@ export class SatisfiabilityValidator {
       return;
     }
     const target = this.supergraph.types.get(field.namedType);
+    if (!leafReached && target && (target.kind === 'INTERFACE' || target.kind === 'UNION')) {
+      const problem = compareRuntimeTypes(
+        field,
+        state.type.name,
+        next.map((p) => p.vertex),
+      );
+      if (problem) {
+        this.reportRuntimeTypes(state, step, problem);
+        if (problem.code === 'SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES') return;
+      }
+    }
     if (!leafReached && target) {
       queue.push({
         type: target,
@@ -354,16 +372,32 @@ export class SatisfiabilityValidator {
     }));
   }
 
+  /** SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES (an error) or its hint, with the witness query. */
+  private reportRuntimeTypes(state: State, step: Step, problem: RuntimeTypesProblem): void {
+    const isError = problem.code === 'SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES';
+    if (isError && this.diagnostics.length >= this.options.maxErrors) return;
+    const message = `For the following supergraph API query:\n${this.witness(state, step)}\n${problem.text}`;
+    if (this.messages.has(message)) return;
+    this.messages.add(message);
+    (isError ? this.diagnostics : this.hints).push(
+      createDiagnostic(problem.code, message, { subgraphs: problem.subgraphs }),
+    );
+  }
+
+  private witness(state: State, step: Step): string {
+    const steps: Step[] = [step];
+    for (let s: State | undefined = state; s?.step; s = s.parent) steps.push(s.step);
+    steps.reverse();
+    return printWitness(this.supergraph, state.operation, steps);
+  }
+
   private report(
     state: State,
     step: Step,
     explanation: { text: string; subgraphs: string[] },
   ): void {
     if (this.diagnostics.length >= this.options.maxErrors) return;
-    const steps: Step[] = [step];
-    for (let s: State | undefined = state; s?.step; s = s.parent) steps.push(s.step);
-    steps.reverse();
-    const witness = printWitness(this.supergraph, state.operation, steps);
+    const witness = this.witness(state, step);
     const message = `The following supergraph API query:\n${witness}\ncannot be satisfied by the subgraphs because:\n${explanation.text}`;
     if (this.messages.has(message)) return;
     this.messages.add(message);

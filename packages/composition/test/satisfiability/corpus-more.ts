@@ -118,4 +118,34 @@ export const MORE_CORPUS: readonly CorpusSet[] = [
       c: 'type T @key(fields: "k") { k: ID! @shareable w: Int }',
     },
   },
+  {
+    name: 'shareable field, union members disjoint across subgraphs',
+    subgraphs: {
+      a: 'type Query { u: [U] @shareable } union U = A | D type A @shareable { x: Int } type D @shareable { x: Int }',
+      b: 'type Query { u: [U] @shareable } union U = B | E type B @shareable { y: Int } type E @shareable { x: Int }',
+      c: 'type Query { u: [U] @shareable } union U = B | E type B @shareable { y: Int } type E @shareable { x: Int }',
+    },
+  },
+  {
+    name: 'shareable field, interface implementations disjoint',
+    subgraphs: {
+      a: 'type Query { i: I @shareable } interface I { id: ID! } type A implements I @shareable { id: ID! }',
+      b: 'type Query { i: I @shareable } interface I { id: ID! } type B implements I @shareable { id: ID! } type A @shareable { id: ID! }',
+    },
+  },
+  {
+    name: 'shareable field, union members overlap (hint)',
+    subgraphs: {
+      a: 'type Query { u: U @shareable } union U = A | C | D type A @shareable { x: Int } type C @shareable { z: Int } type D @shareable { x: Int }',
+      b: 'type Query { u: U @shareable } union U = B | C | D type B @shareable { y: Int } type C @shareable { z: Int } type D @shareable { x: Int }',
+      c: 'type Query { u: U @shareable } union U = C | D type C @shareable { z: Int } type D @shareable { x: Int }',
+    },
+  },
+  {
+    name: 'shareable entity field, runtime types overlap after a key jump (hint)',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! u: U @shareable } union U = A | C type A @shareable { x: Int } type C @shareable { z: Int }',
+      b: 'type T @key(fields: "id") { id: ID! u: U @shareable } union U = B | C type B @shareable { y: Int } type C @shareable { z: Int }',
+    },
+  },
 ];

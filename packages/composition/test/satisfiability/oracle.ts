@@ -7,6 +7,11 @@ export interface OracleAnswer {
   /** Codes of Apollo's errors with satisfiability on (empty when it composes). */
   readonly codes: string[];
   readonly messages: string[];
+  /**
+   * Messages of Apollo's hints that satisfiability raises (INCONSISTENT_RUNTIME_TYPES_...);
+   * undefined when composition fails (Apollo returns no hints then).
+   */
+  readonly satisfiabilityHints: string[] | undefined;
   /** The supergraph with satisfiability off (undefined if even that fails). */
   readonly supergraphSdl: string | undefined;
 }
@@ -34,6 +39,11 @@ function composeWithApollo(set: CorpusSet): OracleAnswer {
   return {
     codes: (full.errors ?? []).map((e) => String(e.extensions['code'])),
     messages: (full.errors ?? []).map((e) => e.message),
+    satisfiabilityHints: full.errors
+      ? undefined
+      : full.hints
+          .filter((h) => h.definition.code === 'INCONSISTENT_RUNTIME_TYPES_FOR_SHAREABLE_RETURN')
+          .map((h) => h.message),
     supergraphSdl: loose.errors ? undefined : loose.supergraphSdl,
   };
 }

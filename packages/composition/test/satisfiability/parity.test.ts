@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateSatisfiability } from '../../src/satisfiability/index.js';
+import { checkSatisfiability } from '../../src/satisfiability/index.js';
 import { CORPUS } from './corpus.js';
 import { askApollo, witnessOf } from './oracle.js';
 
@@ -12,7 +12,7 @@ const REASONS_DIFFER = new Set<string>([]);
 /**
  * Parity with `@apollo/composition` on the corpus: the same verdict on every set and, on
  * failures, the same codes and the same witness queries; and, outside `REASONS_DIFFER`, the same
- * messages word for word.
+ * messages word for word. The hints satisfiability raises must be Apollo's, word for word.
  */
 describe('satisfiability parity with @apollo/composition', () => {
   it('has at least 25 sets, satisfiable and not', () => {
@@ -23,7 +23,7 @@ describe('satisfiability parity with @apollo/composition', () => {
     it(set.name, () => {
       const apollo = askApollo(set);
       expect(apollo.supergraphSdl, 'Apollo composes the set without satisfiability').toBeDefined();
-      const ours = validateSatisfiability(apollo.supergraphSdl as string);
+      const { errors: ours, hints } = checkSatisfiability(apollo.supergraphSdl as string);
       const summary = (
         codes: string[],
         messages: string[],
@@ -40,6 +40,9 @@ describe('satisfiability parity with @apollo/composition', () => {
       ).toEqual(summary(apollo.codes, apollo.messages));
       if (!REASONS_DIFFER.has(set.name)) {
         expect(ours.map((d) => d.message).sort()).toEqual([...apollo.messages].sort());
+      }
+      if (apollo.satisfiabilityHints) {
+        expect(hints.map((h) => h.message).sort()).toEqual([...apollo.satisfiabilityHints].sort());
       }
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateSatisfiability } from '../../src/satisfiability/index.js';
+import { checkSatisfiability, validateSatisfiability } from '../../src/satisfiability/index.js';
 import { CORPUS } from './corpus.js';
 import { askApollo } from './oracle.js';
 
@@ -57,5 +57,24 @@ describe('validateSatisfiability', () => {
     expect(validateSatisfiability('type Query { a: Int }').map((e) => e.code)).toEqual([
       'INVALID_FEDERATION_SUPERGRAPH',
     ]);
+  });
+
+  it('returns runtime-type hints from checkSatisfiability, errors from both functions', () => {
+    const hinted = supergraphOf('shareable field, union members overlap (hint)');
+    const { errors, hints } = checkSatisfiability(hinted);
+    expect(errors).toEqual([]);
+    expect(hints).toMatchObject([
+      {
+        code: 'INCONSISTENT_RUNTIME_TYPES_FOR_SHAREABLE_RETURN',
+        level: 'warn',
+        subgraphs: ['a', 'b', 'c'],
+      },
+    ]);
+    expect(validateSatisfiability(hinted)).toEqual([]);
+
+    const failing = supergraphOf('shareable field, interface implementations disjoint');
+    const codes = validateSatisfiability(failing).map((e) => e.code);
+    expect(codes).toEqual(['SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES']);
+    expect(checkSatisfiability(failing).errors.map((e) => e.code)).toEqual(codes);
   });
 });
