@@ -1,7 +1,7 @@
 import type { TypeNode, VariableDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
 import type { NormalizedOperation } from '../operation/operation.js';
-import type { FetchNode, PlanNode, QueryPlan } from '../query-plan.js';
+import type { DataRewrite, FetchNode, PlanNode, QueryPlan } from '../query-plan.js';
 import { resolveAliasConflicts } from './aliases.js';
 import type { FetchGroup } from './fetch-group.js';
 import type { PlannerSchema } from './planner-schema.js';
@@ -100,6 +100,10 @@ function parallel(nodes: readonly PlanNode[]): PlanNode | undefined {
   return { kind: 'Parallel', nodes: flat };
 }
 
+function rewriteTarget(rewrite: DataRewrite): string {
+  return rewrite.kind === 'KeyRenamer' ? rewrite.renameKeyTo : '';
+}
+
 /** Subgraph names made into GraphQL name characters, for operation names. */
 function sanitize(name: string): string {
   return name.replace(/\W/g, '_');
@@ -160,6 +164,13 @@ function buildFetchNode(
     w.word('_Any');
     w.punct('!]!');
     writeVariables(w, defs);
+    for (const v of group.contextVariables) {
+      w.punct('$');
+      w.word(v.name);
+      w.punct(':');
+      // The argument's type as printed in the supergraph (`String`, `[ID!]!`): tokens as is.
+      w.word(v.type);
+    }
     w.punct('){');
     w.word('_entities');
     w.punct('(');
@@ -183,11 +194,22 @@ function buildFetchNode(
     kind: 'Fetch',
     serviceName: group.subgraph,
     ...(group.isEntity ? { requires: toPlanSelections(group.requires) } : {}),
-    variableUsages: defs.map((d) => d.variable.name.value),
+    variableUsages: [
+      ...defs.map((d) => d.variable.name.value),
+      ...group.contextVariables.map((v) => v.name),
+    ],
     operation: w.out,
     operationKind: group.isEntity ? 'query' : group.operationKind,
     ...(name ? { operationName: name } : {}),
     ...(group.inputRewrites.length ? { inputRewrites: group.inputRewrites } : {}),
     ...(conflicts ? { outputRewrites: conflicts.rewrites } : {}),
+    // Apollo lists context rewrites by variable, not in the order the fields were planned.
+    ...(group.contextRewrites.length
+      ? {
+          contextRewrites: [...group.contextRewrites].sort((a, b) =>
+            rewriteTarget(a).localeCompare(rewriteTarget(b)),
+          ),
+        }
+      : {}),
   };
 }

@@ -20,6 +20,10 @@ export interface FetchGroup {
   readonly dependsOn: ReadonlySet<FetchGroup>;
   readonly parent: FetchGroup | undefined;
   readonly inputRewrites: DataRewrite[];
+  /** `@fromContext`: the variables context values are passed in, declared by the operation. */
+  readonly contextVariables: { readonly name: string; readonly type: string }[];
+  /** `@fromContext`: where each context variable's value is read, relative to each entity. */
+  readonly contextRewrites: DataRewrite[];
   /**
    * `@skip`/`@include` conditions every selection of the group shares, lifted to `Condition`
    * nodes around the fetch; undefined until the first selection is added.
@@ -46,6 +50,8 @@ export function createFetchGroup(
     dependsOn: new Set(dependsOn),
     parent,
     inputRewrites: [],
+    contextVariables: [],
+    contextRewrites: [],
     conditions: undefined,
   };
 }

@@ -89,6 +89,7 @@ function rootPosition(group: FetchGroup, vertex: QueryGraphVertex): Position {
     conditions: [],
     touched: undefined,
     plannerAdded: false,
+    contexts: undefined,
   };
 }
 

@@ -1,7 +1,14 @@
-import type { FieldEdge, KeyDefinition, QueryGraph, QueryGraphVertex } from '@orrery/core';
-import { Kind, type SelectionSetNode } from 'graphql';
+import type {
+  ContextArgument,
+  FieldEdge,
+  KeyDefinition,
+  QueryGraph,
+  QueryGraphVertex,
+} from '@orrery/core';
+import { type ArgumentNode, Kind, type SelectionSetNode } from 'graphql';
 import { PlanLimitError, type PlannerLimits } from '../limits.js';
 import type { Condition, OpField, OpFragment, OpSelection } from '../operation/operation.js';
+import type { DataRewrite } from '../query-plan.js';
 import { createFetchGroup, type FetchGroup, shareConditions } from './fetch-group.js';
 import type { SelectionBuilder } from './selection-builder.js';
 import type { PlannerSchema } from './planner-schema.js';
@@ -28,6 +35,15 @@ export interface Position {
   readonly touched: Set<FetchGroup> | undefined;
   /** Selections added here are the planner's own (keys, requirements): they print first. */
   readonly plannerAdded: boolean;
+  /** The innermost type above (or at) this position that sets `@context`s, then outer ones. */
+  readonly contexts: ContextScope | undefined;
+}
+
+/** A position whose type sets contexts: `@fromContext` arguments below read their values here. */
+export interface ContextScope {
+  readonly names: readonly string[];
+  readonly position: Position;
+  readonly outer: ContextScope | undefined;
 }
 
 export class PlanWalker {
@@ -174,21 +190,31 @@ export class PlanWalker {
     const provided = edge.provides
       ? edge.provides.selectionSet
       : this.providedSub(pos.provided, pos.vertex.type, field.name);
-    this.walkSelections(
-      {
-        group: pos.group,
-        vertex: tail,
-        sink: entry.selections,
-        path: extendPath(pos.path, field.responseName, edge.type),
-        provided,
-        conditions: field.conditions.length
-          ? [...pos.conditions, ...field.conditions]
-          : pos.conditions,
-        touched: pos.touched,
-        plannerAdded: pos.plannerAdded,
-      },
-      field.selections,
-    );
+    const child: Position = {
+      group: pos.group,
+      vertex: tail,
+      sink: entry.selections,
+      path: extendPath(pos.path, field.responseName, edge.type),
+      provided,
+      conditions: field.conditions.length
+        ? [...pos.conditions, ...field.conditions]
+        : pos.conditions,
+      touched: pos.touched,
+      plannerAdded: pos.plannerAdded,
+      contexts: pos.contexts,
+    };
+    this.walkSelections(this.withContexts(child), field.selections);
+  }
+
+  /** The position, as the scope of the contexts its type sets (if it sets any). */
+  private withContexts(pos: Position): Position {
+    const names = this.schema.contextsSetBy(pos.vertex.type);
+    if (names.length === 0) return pos;
+    const scope: ContextScope = { names, position: pos, outer: pos.contexts };
+    const inner: Position = { ...pos, contexts: scope };
+    // The scope's own position must see itself: selections walked there set the same contexts.
+    (scope as { position: Position }).position = inner;
+    return inner;
   }
 
   private providedSub(
@@ -449,6 +475,9 @@ export class PlanWalker {
       }
       for (const g of touched) if (g !== pos.group) dependencies.push(g);
     }
+    const context = edge.contextArguments.length
+      ? this.contextValues(pos, tail.subgraph, field.name, edge.contextArguments, dependencies)
+      : undefined;
     const entity = this.enter(
       pos,
       tail,
@@ -457,7 +486,76 @@ export class PlanWalker {
       edge.requires?.selectionSet,
       field.conditions,
     );
+    if (context) {
+      const group = entity.group;
+      for (const v of context.variables) {
+        if (!group.contextVariables.some((o) => o.name === v.name)) group.contextVariables.push(v);
+      }
+      for (const r of context.rewrites) {
+        if (!group.contextRewrites.some((o) => o.path.join('/') === r.path.join('/'))) {
+          group.contextRewrites.push(r);
+        }
+      }
+      this.addLocal(
+        entity,
+        { ...field, arguments: [...field.arguments, ...context.arguments] },
+        edge,
+      );
+      return;
+    }
     this.addLocal(entity, field, edge);
+  }
+
+  /**
+   * `@fromContext` arguments: each context's selection is fetched at the nearest type above that
+   * sets the context (by the fetch there, or by fetches it then needs: dependencies), and passed
+   * to the entity fetch as a variable `contextualArgument_<subgraph index>_<i>` read through a
+   * `contextRewrites` path (`..` per field level up, then `... on Setter`, then the fields), as
+   * Apollo's planner names and writes them.
+   */
+  private contextValues(
+    pos: Position,
+    subgraph: string,
+    field: string,
+    args: readonly ContextArgument[],
+    dependencies: FetchGroup[],
+  ) {
+    const variables: { name: string; type: string }[] = [];
+    const rewrites: DataRewrite[] = [];
+    const argumentNodes: ArgumentNode[] = [];
+    for (const arg of args) {
+      let scope = pos.contexts;
+      while (scope && !scope.names.includes(arg.context)) scope = scope.outer;
+      if (!scope) {
+        throw new PlanLimitError(
+          'ERR_PLAN_UNSATISFIABLE',
+          `Cannot plan "@fromContext" argument "${arg.name}" at "${pos.path.join('.')}": no type above it in the operation sets context "${arg.context}".`,
+        );
+      }
+      const setter = scope.position;
+      const selection = this.schema.contextSelection(setter.vertex.type, arg.selection);
+      const touched = new Set<FetchGroup>();
+      // The rewrite's `... on Setter` step is checked against the setter's __typename.
+      setter.sink.typename();
+      this.walkSelections({ ...setter, touched, plannerAdded: true }, selection.selections);
+      for (const g of touched) {
+        if (g !== pos.group && !dependencies.includes(g)) dependencies.push(g);
+      }
+      const name = this.schema.contextVariable(subgraph, pos.vertex.type, field, arg.name);
+      variables.push({ name, type: arg.type });
+      const up = fieldDepth(pos.path) - fieldDepth(setter.path);
+      rewrites.push({
+        kind: 'KeyRenamer',
+        path: [...Array<string>(up).fill('..'), `... on ${setter.vertex.type}`, ...selection.path],
+        renameKeyTo: name,
+      });
+      argumentNodes.push({
+        kind: Kind.ARGUMENT,
+        name: { kind: Kind.NAME, value: arg.name },
+        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } },
+      });
+    }
+    return { variables, rewrites, arguments: argumentNodes };
   }
 
   /**
@@ -498,6 +596,7 @@ export class PlanWalker {
       conditions: pos.conditions,
       touched: pos.touched,
       plannerAdded: pos.plannerAdded,
+      contexts: pos.contexts,
     };
   }
 
@@ -615,6 +714,13 @@ export class PlanWalker {
     memo.set(vertex.id, total);
     return total;
   }
+}
+
+/** The number of field levels in a response path (list levels, `@`, do not count). */
+function fieldDepth(path: readonly string[]): number {
+  let n = 0;
+  for (const p of path) if (p !== '@') n++;
+  return n;
 }
 
 /** The estimate of a field no key jump reaches. */
