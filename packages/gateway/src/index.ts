@@ -1,5 +1,69 @@
 /**
  * `@orrery/gateway`: serves a supergraph's API schema over GraphQL-over-HTTP and executes query
- * plans against the subgraphs.
+ * plans against the subgraphs, with hot-swapped supergraphs and plugins.
+ *
+ * @example
+ * import { createGateway, createServer, fileSupergraph } from '@orrery/gateway';
+ * const gateway = createGateway({ supergraph: fileSupergraph('supergraph.graphql', { watch: true }) });
+ * await gateway.ready;
+ * createServer(gateway).listen(4000);
  */
-export {};
+
+// The gateway
+export { createGateway, ERROR_CHANNEL, SUPERGRAPH_CHANNEL } from './gateway/create-gateway.js';
+export type {
+  ExecutionResponse,
+  Gateway,
+  GatewayLimits,
+  GatewayOptions,
+  UpdateResult,
+} from './gateway/create-gateway.js';
+
+// HTTP
+export { createServer } from './http/server.js';
+export type { HandlesRequests, ServerOptions } from './http/server.js';
+export type { GatewayRequest, GatewayResponse } from './http/types.js';
+
+// Plugins
+export { useOperationLimits, DEFAULT_OPERATION_LIMITS } from './plugins/use-operation-limits.js';
+export type { OperationLimits } from './plugins/use-operation-limits.js';
+export { useDisableIntrospection } from './plugins/use-disable-introspection.js';
+export { useHeaderPropagation } from './plugins/use-header-propagation.js';
+export type { HeaderPropagationOptions } from './plugins/use-header-propagation.js';
+export { useRequestId } from './plugins/use-request-id.js';
+export type { RequestIdOptions } from './plugins/use-request-id.js';
+export type {
+  GatewayPlugin,
+  OnParsePayload,
+  OnPlanPayload,
+  OnRequestPayload,
+  OnResponsePayload,
+  OnSubgraphRequestPayload,
+  OnSupergraphChangePayload,
+  OnValidatePayload,
+  RequestContext,
+} from './plugin.js';
+
+// Supergraph sources
+export { staticSupergraph } from './supergraph-source/source.js';
+export type { SupergraphListener, SupergraphSource } from './supergraph-source/source.js';
+
+// Subgraph requests
+export { createSubgraphFetcher, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './fetch/subgraph-fetcher.js';
+export type {
+  SubgraphFetch,
+  SubgraphFetcher,
+  SubgraphFetcherOptions,
+  SubgraphRequest,
+  SubgraphResponse,
+} from './fetch/subgraph-fetcher.js';
+
+// Errors
+export {
+  GatewayError,
+  InvalidConfigError,
+  NotReadyError,
+  SubgraphRequestError,
+  SupergraphLoadError,
+} from './errors.js';
+export type { GraphQLErrorJson, SubgraphFailureKind } from './errors.js';

@@ -1,0 +1,93 @@
+/**
+ * Gateway plugins: objects of optional hooks, created by `useXxx(options)` factories. The core
+ * stays small; limits, introspection control, header propagation and request ids are plugins
+ * built on the same hooks users get.
+ *
+ * Hooks run in plugin order. Where a hook can end the request early (`setResponse`), the first
+ * plugin to do so wins and later plugins' hooks of that phase do not run.
+ *
+ * Cost model: `onParse`, `onValidate` and `onPlan` run when an operation is compiled, i.e. once per
+ * (supergraph, operation text) — not on every request, because the compiled operation is cached.
+ * `onRequest`, `onSubgraphRequest` and `onResponse` run on every request; keep them cheap.
+ *
+ * @module
+ */
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
+import type { QueryPlan } from '@orrery/query-planner';
+import type { GraphQLErrorJson } from './errors.js';
+import type { SubgraphFetch, SubgraphRequest } from './fetch/subgraph-fetcher.js';
+import type { GatewayRequest, GatewayResponse } from './http/types.js';
+
+/** `onRequest`: every HTTP request, before anything else. */
+export interface OnRequestPayload {
+  readonly request: GatewayRequest;
+  /** Per-request state shared by a plugin's hooks (keyed by the plugin's own symbols). */
+  readonly context: RequestContext;
+  /** Answers the request now, without running the operation. */
+  setResponse(response: GatewayResponse): void;
+}
+
+/** `onParse`: the operation text is about to be parsed (once per distinct operation). */
+export interface OnParsePayload {
+  readonly source: string;
+  /** Limits passed to graphql-js `parse` (`maxTokens`); plugins may lower or raise them. */
+  readonly parseOptions: { maxTokens?: number };
+}
+
+/** `onValidate`: the parsed operation is about to be validated against the API schema. */
+export interface OnValidatePayload {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  /** Adds a validation rule (graphql-js `ValidationRule`) for this validation. */
+  addRule(rule: ValidationRule): void;
+  /** Reports an error directly (checks that are not visitor-shaped, like depth limits). */
+  reportError(error: GraphQLErrorJson): void;
+}
+
+/** `onPlan`: a plan was built for an operation (once per operation). */
+export interface OnPlanPayload {
+  readonly document: DocumentNode;
+  readonly operationName: string | undefined;
+  readonly plan: QueryPlan;
+}
+
+/** `onSubgraphRequest`: every subgraph request, before it is sent. */
+export interface OnSubgraphRequestPayload {
+  /** The request; plugins may add to `request.headers`. */
+  readonly request: SubgraphRequest;
+  /** The client request this fetch serves. */
+  readonly clientRequest: GatewayRequest;
+  readonly context: RequestContext;
+  /** Replaces how this request is sent (retries, caching, a custom transport). */
+  setFetcher(fetch: SubgraphFetch): void;
+}
+
+/** `onResponse`: the response is about to be sent. */
+export interface OnResponsePayload {
+  readonly request: GatewayRequest;
+  readonly context: RequestContext;
+  /** The response; plugins may add headers or replace it. */
+  response: GatewayResponse;
+}
+
+/** `onSupergraphChange`: a new supergraph was loaded and now serves new requests. */
+export interface OnSupergraphChangePayload {
+  readonly supergraphSdl: string;
+  readonly apiSchema: GraphQLSchema;
+}
+
+/** Per-request state; plugins store their data under their own symbol keys. */
+export type RequestContext = Map<symbol, unknown>;
+
+/** A gateway plugin: every hook optional. */
+export interface GatewayPlugin {
+  /** For error messages and debugging. */
+  readonly name?: string;
+  onRequest?(payload: OnRequestPayload): void;
+  onParse?(payload: OnParsePayload): void;
+  onValidate?(payload: OnValidatePayload): void;
+  onPlan?(payload: OnPlanPayload): void;
+  onSubgraphRequest?(payload: OnSubgraphRequestPayload): void;
+  onResponse?(payload: OnResponsePayload): void;
+  onSupergraphChange?(payload: OnSupergraphChangePayload): void;
+}
