@@ -111,11 +111,7 @@ export function buildSubgraphState(input: BuildInput, report: SubgraphReporter):
       graph: input.name,
     })) as AppliedDirective[];
 
-  const isFederationType = (name: string) =>
-    SUBGRAPH_ONLY_TYPES.has(name) ||
-    links.types.has(name) ||
-    name.startsWith(`${links.linkPrefix}__`) ||
-    name.startsWith('federation__');
+  const isFederationType = (name: string) => isFederationTypeName(name, links);
 
   const buildArg = (arg: InputValueDefinitionNode, onExtension: boolean): ArgumentState => ({
     name: arg.name.value,
@@ -158,7 +154,7 @@ export function buildSubgraphState(input: BuildInput, report: SubgraphReporter):
       };
       types.set(name, type);
     } else if (type.kind !== kind) {
-      report('INVALID_GRAPHQL', `There is more than one type named "${name}".`, [
+      report('INVALID_GRAPHQL', `There can be only one type named "${name}"`, [
         type.nodes[0],
         def,
       ]);
@@ -259,6 +255,16 @@ export function buildSubgraphState(input: BuildInput, report: SubgraphReporter):
     directiveDefinitions,
     originalRoots,
   };
+}
+
+/** Types federation adds or links (`_Any`, `FieldSet`, `link__Import`, ...): never merged. */
+export function isFederationTypeName(name: string, links: LinkResolution): boolean {
+  return (
+    SUBGRAPH_ONLY_TYPES.has(name) ||
+    links.types.has(name) ||
+    name.startsWith(`${links.linkPrefix}__`) ||
+    name.startsWith('federation__')
+  );
 }
 
 function isTypeNode(def: DefinitionNode): def is TypeDefinitionNode | TypeExtensionNode {

@@ -3,6 +3,7 @@ import { GraphQLError, Source, parse, type DocumentNode } from 'graphql';
 import type { SubgraphInput, SubgraphValidationResult } from '../types.js';
 import { annotateFieldSets } from './annotate-field-sets.js';
 import { buildSubgraphState } from './build-state.js';
+import { graphqlDefinitionRules, graphqlSchemaRules } from './graphql-rules.js';
 import { resolveLinks } from './links.js';
 import { AuthOnInterfaceRule } from './rules/auth-on-interface-rule.js';
 import { ContextRule } from './rules/context-rule.js';
@@ -101,7 +102,12 @@ export function prepareSubgraph(input: SubgraphInput): PreparedSubgraph {
     report,
   );
   const context = { subgraph: state, report };
+  // Building errors (a type defined twice, a root type clash) leave nothing sound to check.
+  if (errors.length > 0) return fail();
+  for (const rule of graphqlDefinitionRules(document)) rule(context);
+  if (errors.length > 0) return fail();
   createKnownDirectivesRule(document)(context);
+  for (const rule of graphqlSchemaRules(document)) rule(context);
   if (errors.length > 0) return fail();
 
   annotateFieldSets(state);

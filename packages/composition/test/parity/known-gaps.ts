@@ -10,8 +10,6 @@
  * without the same set of error codes (or a composer that throws).
  */
 export const KNOWN_GAPS: ReadonlySet<string> = new Set([
-  // throws 'Invalid supergraph: Unknown type "Leg"' instead of INVALID_GRAPHQL
-  'invalid-graphql-unknown-type',
   // misses the INVALID_FIELD_SHARING that Apollo also raises
   // composes, then building the API schema throws; Apollo raises REFERENCED_INACCESSIBLE
   // misses the EMPTY_MERGED_INPUT_TYPE that Apollo also raises
