@@ -30,6 +30,12 @@ export interface QueryPlannerOptions {
    * when the caller (a gateway) has validated them already.
    */
   readonly validate?: boolean;
+  /**
+   * `@defer` support (Apollo's option of the same name): with `enableDefer`, deferred fragments
+   * become `Defer` nodes (a primary part and deferred chunks); without it (the default) `@defer`
+   * is planned as if absent, as Apollo's planner does.
+   */
+  readonly incrementalDelivery?: { readonly enableDefer?: boolean };
 }
 
 export interface PlanOptions {
@@ -165,9 +171,21 @@ class Planner implements QueryPlanner {
     try {
       const normalized = normalizeOperation(this.supergraph, document, operation, this.limits);
       const labels = options.overrideLabels ? new Set(options.overrideLabels) : this.labels;
-      const walker = new PlanWalker(this.graph, this.schema, this.limits, labels);
+      const walker = new PlanWalker(
+        this.graph,
+        this.schema,
+        this.limits,
+        labels,
+        this.options.incrementalDelivery?.enableDefer === true,
+      );
       const roots = planRootFields(walker, normalized);
-      return { ok: true, plan: assemblePlan(normalized, roots, walker.groups, this.schema) };
+      return {
+        ok: true,
+        plan: assemblePlan(normalized, roots, walker.groups, this.schema, {
+          blocks: walker.deferBlocks,
+          fragments: walker.deferredFragments,
+        }),
+      };
     } catch (error) {
       if (error instanceof PlanLimitError) {
         return { ok: false, errors: [createDiagnostic(error.code, error.message)] };

@@ -44,6 +44,11 @@ export interface OpFragment {
   readonly directives: readonly DirectiveNode[];
   readonly conditions: readonly Condition[];
   readonly selections: readonly OpSelection[];
+  /**
+   * `@defer` on this fragment (unless `if: false`): planned as a `Defer` chunk when the planner's
+   * `incrementalDelivery.enableDefer` is on, as if absent otherwise.
+   */
+  readonly defer: { readonly label: string | undefined } | undefined;
 }
 
 export type OpSelection = OpField | OpFragment;
@@ -147,6 +152,7 @@ export function normalizeOperation(
           directives: read.directives,
           conditions: read.conditions,
           selections: visit(selectionSet, typeCondition ?? parentType, depth + 1),
+          defer: read.defer,
         });
       }
     }
@@ -166,11 +172,14 @@ export function normalizeOperation(
  * Splits `@skip`/`@include` from other directives; null when a constant condition excludes the
  * selection. `@defer` is dropped: without incremental delivery it changes nothing in the plan.
  */
-function readDirectives(
-  directives: readonly DirectiveNode[] | undefined,
-): { directives: DirectiveNode[]; conditions: Condition[] } | null {
+function readDirectives(directives: readonly DirectiveNode[] | undefined): {
+  directives: DirectiveNode[];
+  conditions: Condition[];
+  defer: { label: string | undefined } | undefined;
+} | null {
   const kept: DirectiveNode[] = [];
   const conditions: Condition[] = [];
+  let defer: { label: string | undefined } | undefined;
   for (const directive of directives ?? []) {
     const name = directive.name.value;
     if (name === 'skip' || name === 'include') {
@@ -183,9 +192,17 @@ function readDirectives(
       } else if (value?.kind === Kind.VARIABLE) {
         conditions.push({ variable: value.name.value, include });
       }
-    } else if (name !== 'defer') {
+    } else if (name === 'defer') {
+      // `if: false` turns it off; `if: $var` is planned as if absent (a known gap: Apollo plans
+      // both branches under a Condition).
+      const on = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+      if (on === undefined || (on.kind === Kind.BOOLEAN && on.value)) {
+        const label = directive.arguments?.find((a) => a.name.value === 'label')?.value;
+        defer = { label: label?.kind === Kind.STRING ? label.value : undefined };
+      }
+    } else {
       kept.push(directive);
     }
   }
-  return { directives: kept, conditions };
+  return { directives: kept, conditions, defer };
 }

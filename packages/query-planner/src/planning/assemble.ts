@@ -1,9 +1,10 @@
 import type { TypeNode, VariableDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
-import type { NormalizedOperation } from '../operation/operation.js';
-import type { DataRewrite, FetchNode, PlanNode, QueryPlan } from '../query-plan.js';
+import type { NormalizedOperation, OpFragment } from '../operation/operation.js';
+import type { DataRewrite, DeferredNode, FetchNode, PlanNode, QueryPlan } from '../query-plan.js';
 import { resolveAliasConflicts } from './aliases.js';
-import type { FetchGroup } from './fetch-group.js';
+import { printSubselection } from './defer.js';
+import type { DeferBlock, FetchGroup } from './fetch-group.js';
 import type { PlannerSchema } from './planner-schema.js';
 import { collectVariables, MinifiedWriter, toPlanSelections } from './selection-builder.js';
 
@@ -18,12 +19,19 @@ export function assemblePlan(
   roots: readonly FetchGroup[],
   groups: readonly FetchGroup[],
   schema: PlannerSchema,
+  defer?: {
+    readonly blocks: readonly DeferBlock[];
+    readonly fragments: ReadonlySet<OpFragment>;
+  },
 ): QueryPlan {
+  // Fetches a deferred chunk waits for carry an `id` its `depends` names.
+  const withId = new Set<FetchGroup>();
   const fetchNode = (group: FetchGroup, index: number): FetchNode =>
-    buildFetchNode(operation, schema, group, index);
+    buildFetchNode(operation, schema, group, index, withId.has(group));
   const attachParent = new Map<FetchGroup, FetchGroup>();
   const children = new Map<FetchGroup, FetchGroup[]>();
   const late: FetchGroup[] = [];
+  const chunks = new Map<DeferBlock, { tops: FetchGroup[]; late: FetchGroup[] }>();
   const isAncestorOrSelf = (a: FetchGroup, b: FetchGroup): boolean => {
     for (let g: FetchGroup | undefined = b; g; g = attachParent.get(g)) if (g === a) return true;
     return false;
@@ -32,6 +40,23 @@ export function assemblePlan(
     if (!group.isEntity || group.selection.size === 0) continue;
     const deps = [...group.dependsOn];
     const deepest = deps.find((d) => deps.every((o) => isAncestorOrSelf(o, d)));
+    if (group.defer) {
+      // A deferred fetch hangs under a fetch of its own chunk, or starts the chunk.
+      for (const d of deps) if (!d.defer) withId.add(d);
+      const chunk = chunks.get(group.defer) ?? { tops: [], late: [] };
+      chunks.set(group.defer, chunk);
+      if (deepest?.defer === group.defer) {
+        attachParent.set(group, deepest);
+        const list = children.get(deepest);
+        if (list) list.push(group);
+        else children.set(deepest, [group]);
+      } else if (deepest || deps.every((d) => !d.defer)) {
+        chunk.tops.push(group);
+      } else {
+        chunk.late.push(group);
+      }
+      continue;
+    }
     if (deepest) {
       attachParent.set(group, deepest);
       const list = children.get(deepest);
@@ -43,7 +68,9 @@ export function assemblePlan(
   }
 
   let counter = 0;
+  const fetchIds = new Map<FetchGroup, number>();
   const subtree = (group: FetchGroup): PlanNode => {
+    fetchIds.set(group, counter);
     const fetch = fetchNode(group, counter++);
     const own: PlanNode = group.isEntity
       ? { kind: 'Flatten', path: group.path, node: fetch }
@@ -76,6 +103,36 @@ export function assemblePlan(
   const main =
     operation.kind === 'mutation' ? sequence(roots.map(subtree)) : parallel(roots.map(subtree));
   const node = sequence([main, ...late.map(subtree)]);
+  if (defer && defer.blocks.length > 0) {
+    const primarySelection = printSubselection(operation.selections, defer.fragments);
+    const deferred: DeferredNode[] = defer.blocks.map((block) => {
+      const chunk = chunks.get(block) ?? { tops: [], late: [] };
+      const depends = new Set<FetchGroup>();
+      for (const g of [...chunk.tops, ...chunk.late]) {
+        for (const d of g.dependsOn) if (!d.defer) depends.add(d);
+      }
+      const chunkNode = sequence([parallel(chunk.tops.map(subtree)), ...chunk.late.map(subtree)]);
+      const subselection = printSubselection(block.selections, defer.fragments);
+      return {
+        depends: [...depends].map((g) => ({ id: String(fetchIds.get(g) ?? g.id) })),
+        ...(block.label !== undefined ? { label: block.label } : {}),
+        queryPath: block.queryPath,
+        ...(subselection !== undefined ? { subselection } : {}),
+        ...(chunkNode ? { node: chunkNode } : {}),
+      };
+    });
+    return {
+      kind: 'QueryPlan',
+      node: {
+        kind: 'Defer',
+        primary: {
+          ...(primarySelection !== undefined ? { subselection: primarySelection } : {}),
+          ...(node ? { node } : {}),
+        },
+        deferred,
+      },
+    };
+  }
   return node ? { kind: 'QueryPlan', node } : { kind: 'QueryPlan' };
 }
 
@@ -139,6 +196,7 @@ function buildFetchNode(
   schema: PlannerSchema,
   group: FetchGroup,
   index: number,
+  withId: boolean,
 ): FetchNode {
   const strip = group.conditions ?? [];
   // Variables that only gated the whole fetch (now a Condition node) are not sent.
@@ -192,6 +250,7 @@ function buildFetchNode(
   }
   return {
     kind: 'Fetch',
+    ...(withId ? { id: String(index) } : {}),
     serviceName: group.subgraph,
     ...(group.isEntity ? { requires: toPlanSelections(group.requires) } : {}),
     variableUsages: [

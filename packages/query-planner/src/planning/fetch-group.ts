@@ -1,6 +1,15 @@
-import type { Condition } from '../operation/operation.js';
+import type { Condition, OpSelection } from '../operation/operation.js';
 import type { DataRewrite } from '../query-plan.js';
 import { SelectionBuilder } from './selection-builder.js';
+
+/** A `@defer`red fragment being planned as its own chunk (`incrementalDelivery.enableDefer`). */
+export interface DeferBlock {
+  readonly id: number;
+  readonly label: string | undefined;
+  /** Where the fragment sits in the response (field response names, no list markers). */
+  readonly queryPath: readonly string[];
+  readonly selections: readonly OpSelection[];
+}
 
 /**
  * One future fetch: a subgraph, where its result lands (`path`, absolute from the response root),
@@ -19,6 +28,8 @@ export interface FetchGroup {
   /** The groups whose data this one reads (its parent, and whoever fetches `@requires` fields). */
   readonly dependsOn: ReadonlySet<FetchGroup>;
   readonly parent: FetchGroup | undefined;
+  /** The deferred chunk this fetch belongs to; undefined for the primary part. */
+  readonly defer: DeferBlock | undefined;
   readonly inputRewrites: DataRewrite[];
   /** `@fromContext`: the variables context values are passed in, declared by the operation. */
   readonly contextVariables: { readonly name: string; readonly type: string }[];
@@ -38,6 +49,7 @@ export function createFetchGroup(
   path: readonly string[],
   parent: FetchGroup | undefined,
   dependsOn: readonly FetchGroup[],
+  defer?: DeferBlock,
 ): FetchGroup {
   return {
     id,
@@ -49,6 +61,7 @@ export function createFetchGroup(
     requires: new SelectionBuilder(),
     dependsOn: new Set(dependsOn),
     parent,
+    defer,
     inputRewrites: [],
     contextVariables: [],
     contextRewrites: [],

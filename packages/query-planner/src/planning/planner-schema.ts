@@ -146,6 +146,7 @@ export class PlannerSchema {
           directives: [],
           conditions: [],
           selections: this.convert(tc ?? type, s.selectionSet),
+          defer: undefined,
         });
       }
     }

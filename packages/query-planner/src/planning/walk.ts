@@ -9,7 +9,12 @@ import { type ArgumentNode, Kind, type SelectionSetNode } from 'graphql';
 import { PlanLimitError, type PlannerLimits } from '../limits.js';
 import type { Condition, OpField, OpFragment, OpSelection } from '../operation/operation.js';
 import type { DataRewrite } from '../query-plan.js';
-import { createFetchGroup, type FetchGroup, shareConditions } from './fetch-group.js';
+import {
+  createFetchGroup,
+  type DeferBlock,
+  type FetchGroup,
+  shareConditions,
+} from './fetch-group.js';
 import type { SelectionBuilder } from './selection-builder.js';
 import type { PlannerSchema } from './planner-schema.js';
 
@@ -54,11 +59,18 @@ export class PlanWalker {
   private readonly resolvingKeys = new Set<number>();
   private readonly estimates = new WeakMap<readonly OpSelection[], Map<number, number>>();
 
+  /** The deferred chunks, in the order their fragments were met. */
+  readonly deferBlocks: DeferBlock[] = [];
+  /** The fragments planned as deferred chunks (left out of the primary subselection). */
+  readonly deferredFragments = new Set<OpFragment>();
+  private currentDefer: DeferBlock | undefined;
+
   constructor(
     readonly graph: QueryGraph,
     readonly schema: PlannerSchema,
     readonly limits: PlannerLimits,
     readonly overrideLabels: ReadonlySet<string>,
+    readonly deferEnabled = false,
   ) {}
 
   newGroup(
@@ -74,7 +86,15 @@ export class PlanWalker {
         `The plan needs more than ${this.limits.maxFetches} fetches (maxFetches).`,
       );
     }
-    const group = createFetchGroup(this.groups.length, subgraph, kind, path, parent, dependsOn);
+    const group = createFetchGroup(
+      this.groups.length,
+      subgraph,
+      kind,
+      path,
+      parent,
+      dependsOn,
+      this.currentDefer,
+    );
     this.groups.push(group);
     return group;
   }
@@ -274,6 +294,18 @@ export class PlanWalker {
   private walkFragment(pos: Position, fragment: OpFragment): void {
     const vertex = pos.vertex;
     const condition = fragment.typeCondition;
+    if (
+      fragment.defer &&
+      this.deferEnabled &&
+      !this.currentDefer &&
+      vertex.kind === 'OBJECT' &&
+      !vertex.isInterfaceObject &&
+      !this.schema.isRootType(vertex.type) &&
+      (condition === undefined || condition === vertex.type)
+    ) {
+      this.walkDeferred(pos, fragment);
+      return;
+    }
     const conditions = fragment.conditions.length
       ? [...pos.conditions, ...fragment.conditions]
       : pos.conditions;
@@ -331,6 +363,50 @@ export class PlanWalker {
     }
   }
 
+  /**
+   * A `@defer`red fragment on an entity: its fields are fetched by `_entities` fetches of their
+   * own (never by the fetch in progress, even where it could resolve them), grouped into one
+   * deferred chunk that depends on the fetch providing the key. Nested defers, defers on the root
+   * or on abstract types are planned as if absent (known gaps).
+   */
+  private walkDeferred(pos: Position, fragment: OpFragment): void {
+    const block: DeferBlock = {
+      id: this.deferBlocks.length,
+      label: fragment.defer?.label,
+      queryPath: pos.path.filter((p) => p !== '@'),
+      selections: fragment.selections,
+    };
+    this.deferBlocks.push(block);
+    this.deferredFragments.add(fragment);
+    this.currentDefer = block;
+    try {
+      const conditions = fragment.conditions;
+      const walk = (selections: readonly OpSelection[]): void => {
+        for (const s of selections) {
+          if (s.kind === 'Fragment') {
+            const same = s.typeCondition === undefined || s.typeCondition === pos.vertex.type;
+            if (same && s.directives.length === 0 && s.conditions.length === 0 && !s.defer) {
+              walk(s.selections);
+            } else {
+              this.walkFragment(pos, s);
+            }
+          } else if (s.name.startsWith('__')) {
+            this.walkField(pos, s);
+          } else {
+            this.jump(
+              pos,
+              conditions.length ? { ...s, conditions: [...conditions, ...s.conditions] } : s,
+              true,
+            );
+          }
+        }
+      };
+      walk(fragment.selections);
+    } finally {
+      this.currentDefer = undefined;
+    }
+  }
+
   /** Whether a FieldSet (a key) can be selected in the position's subgraph without another fetch. */
   private resolvableHere(
     vertex: QueryGraphVertex,
@@ -365,6 +441,7 @@ export class PlanWalker {
     sink: SelectionBuilder,
     selectionSet: SelectionSetNode,
     vertex?: QueryGraphVertex,
+    plannerAdded = true,
   ): void {
     for (const s of selectionSet.selections) {
       if (s.kind === Kind.FIELD) {
@@ -376,17 +453,17 @@ export class PlanWalker {
           [],
           [],
           !!s.selectionSet,
-          true,
+          plannerAdded,
           s.name.value === '__typename' ? 'String!' : edge?.type,
         );
         if (s.selectionSet && entry.selections) {
-          this.addFieldSet(entry.selections, s.selectionSet, edge?.tail);
+          this.addFieldSet(entry.selections, s.selectionSet, edge?.tail, plannerAdded);
         }
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         const tc = s.typeCondition?.name.value;
-        const entry = sink.fragment(tc, [], [], true);
+        const entry = sink.fragment(tc, [], [], plannerAdded);
         const target = vertex && tc !== undefined ? this.graph.vertex(tc, vertex.subgraph) : vertex;
-        this.addFieldSet(entry.selections, s.selectionSet, target);
+        this.addFieldSet(entry.selections, s.selectionSet, target, plannerAdded);
       }
     }
   }
@@ -405,7 +482,8 @@ export class PlanWalker {
     return false;
   }
 
-  private jump(pos: Position, field: OpField): void {
+  /** `forceEntity`: fetch the field through an entity fetch even if this subgraph resolves it. */
+  private jump(pos: Position, field: OpField, forceEntity = false): void {
     const vertex = pos.vertex;
     interface Choice {
       tail: QueryGraphVertex;
@@ -437,7 +515,7 @@ export class PlanWalker {
       if (!best || cost < best.cost) best = { tail, key, keyHere, edge, cost };
     };
     const own = this.usable(vertex, field.name, pos.provided);
-    if (own && (own.requires || own.hasContextArguments)) {
+    if (own && (own.requires || own.hasContextArguments || forceEntity)) {
       for (const key of this.schema.keys(vertex.type, vertex.subgraph)) consider(vertex, key);
     }
     for (const keyEdge of this.graph.keyEdges(vertex)) {
@@ -456,7 +534,8 @@ export class PlanWalker {
     // cannot select itself (a key it lacks, required fields) is walked from here as if the
     // client had selected it; the other fetches that walk touches become dependencies.
     pos.sink.typename();
-    if (keyHere) this.addFieldSet(pos.sink, key.fields.selectionSet, vertex);
+    // A deferred fragment's key is added after the client's selections, where Apollo puts it.
+    if (keyHere) this.addFieldSet(pos.sink, key.fields.selectionSet, vertex, !forceEntity);
     pos.touched?.add(pos.group);
     const needs: OpSelection[] = [];
     if (!keyHere)
@@ -630,6 +709,7 @@ export class PlanWalker {
     dependencies: readonly FetchGroup[],
   ): string {
     let key = `${subgraph}|${path.join('.')}|${parent.id}`;
+    if (this.currentDefer) key += `|defer${this.currentDefer.id}`;
     if (dependencies.length)
       key += `|${dependencies
         .map((d) => d.id)
