@@ -47,6 +47,10 @@ export type {
 // Supergraph sources
 export { staticSupergraph } from './supergraph-source/source.js';
 export type { SupergraphListener, SupergraphSource } from './supergraph-source/source.js';
+export { fileSupergraph } from './supergraph-source/file.js';
+export type { FileSupergraphOptions } from './supergraph-source/file.js';
+export { composeServiceList, serviceListSupergraph } from './supergraph-source/service-list.js';
+export type { ServiceListOptions, ServiceListSubgraph } from './supergraph-source/service-list.js';
 
 // Subgraph requests
 export { createSubgraphFetcher, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './fetch/subgraph-fetcher.js';

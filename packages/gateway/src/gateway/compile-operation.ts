@@ -78,7 +78,7 @@ export function compileOperation(
     document = parse(source, { noLocation: false, ...parseOptions });
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    if (/more than \d+ tokens/.test(error.message)) {
+    if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
       return reject('ERR_GATEWAY_LIMIT_EXCEEDED', `${error.message} (maxTokens)`, error);
     }
     return reject('GRAPHQL_PARSE_FAILED', error.message, error);
