@@ -61,6 +61,7 @@ export class SatisfiabilityValidator {
   private readonly seen = new Map<string, Set<string>[]>();
   private readonly diagnostics: Diagnostic[] = [];
   private readonly hints: Diagnostic[] = [];
+  private readonly typeLabels = new Map<string, readonly string[]>();
   private readonly messages = new Set<string>();
   private exploredPaths = 0;
 
@@ -150,14 +151,11 @@ export class SatisfiabilityValidator {
   private visit(state: State, queue: State[]): void {
     const type = state.type;
     // Progressive override: split the branch on labels this type's fields depend on.
-    for (const field of type.fields.values()) {
-      for (const inGraph of field.subgraphs.values()) {
-        const label = inGraph.overrideLabel;
-        if (label !== undefined && !state.labels.values.has(label)) {
-          queue.push({ ...state, labels: withLabel(state.labels, label, true) });
-          queue.push({ ...state, labels: withLabel(state.labels, label, false) });
-          return;
-        }
+    for (const label of this.labelsOf(type)) {
+      if (!state.labels.values.has(label)) {
+        queue.push({ ...state, labels: withLabel(state.labels, label, true) });
+        queue.push({ ...state, labels: withLabel(state.labels, label, false) });
+        return;
       }
     }
     if (type.kind === 'OBJECT' || type.kind === 'INTERFACE') {
@@ -179,12 +177,32 @@ export class SatisfiabilityValidator {
     }
   }
 
+  /** The progressive-override labels the fields of `type` carry (memoised per type). */
+  private labelsOf(type: SupergraphType): readonly string[] {
+    let labels = this.typeLabels.get(type.name);
+    if (!labels) {
+      const set = new Set<string>();
+      for (const field of type.fields.values()) {
+        for (const inGraph of field.subgraphs.values()) {
+          if (inGraph.overrideLabel !== undefined) set.add(inGraph.overrideLabel);
+        }
+      }
+      labels = [...set];
+      this.typeLabels.set(type.name, labels);
+    }
+    return labels;
+  }
+
   private visitField(state: State, field: SupergraphField, queue: State[]): void {
     const next: SubgraphPath[] = [];
     const keys = new Set<string>();
+    // Vertices already entered by a key jump for this field (paths without contexts only, whose
+    // jump results do not depend on where they came from): at the query root every path can
+    // jump to the same few subgraphs.
+    const jumped = new Set<number>();
     let leafReached = false;
     for (const path of state.paths) {
-      for (const result of this.advanceField(path, field.name, state.labels)) {
+      for (const result of this.advanceField(path, field.name, state.labels, jumped)) {
         if (result === LEAF) {
           leafReached = true;
           continue;
@@ -242,6 +260,7 @@ export class SatisfiabilityValidator {
     path: SubgraphPath,
     name: string,
     labels: Labels,
+    jumped: Set<number> | undefined,
   ): (SubgraphPath | typeof LEAF)[] {
     const out: (SubgraphPath | typeof LEAF)[] = [];
     const v = path.vertex;
@@ -253,6 +272,7 @@ export class SatisfiabilityValidator {
           { vertex: downcast.tail, provided: undefined, contexts: path.contexts },
           name,
           labels,
+          undefined,
         );
         if (results.length === 0) return [];
         out.push(...results);
@@ -269,9 +289,17 @@ export class SatisfiabilityValidator {
     // which made the walk quadratic in the number of subgraphs per root field).
     const jumps = this.conditions.keyReachableIndex(path.vertex, path.provided, labels);
     if (jumps.size === 0) return out;
-    const holders = this.conditions.holders(v.type, name).filter((h) => jumps.has(h.id));
-    if (holders.length > 1) holders.sort((a, b) => (jumps.get(a.id) ?? 0) - (jumps.get(b.id) ?? 0));
+    const all = this.conditions.holders(v.type, name);
+    const holders =
+      all.length <= 1
+        ? all
+        : all
+            .filter((h) => jumps.has(h.id))
+            .sort((x, y) => (jumps.get(x.id) ?? 0) - (jumps.get(y.id) ?? 0));
+    const dedupe = path.contexts === undefined ? jumped : undefined;
     for (const other of holders) {
+      if (!jumps.has(other.id) || dedupe?.has(other.id)) continue;
+      dedupe?.add(other.id);
       const result = this.takeField(other, undefined, path.contexts, name, labels);
       if (result) out.push(result);
     }
