@@ -21,6 +21,7 @@ export {
 
 // Gateways under test
 export { apolloGatewayFactory } from './gateways/apollo-gateway.js';
+export { orreryGatewayFactory } from './gateways/orrery-gateway.js';
 
 export type {
   Resolvers,
