@@ -1,0 +1,194 @@
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  createGateway,
+  createServer,
+  fileSupergraph,
+  GatewayError,
+  serviceListSupergraph,
+  useHeaderPropagation,
+  type Gateway,
+} from '@orrery/gateway';
+import type { Command } from '../../lib/command.js';
+import { CliError } from '../../lib/errors.js';
+import type { CliIo } from '../../lib/io.js';
+import { parseGatewayConfig, type GatewayConfig } from './config.js';
+
+const USAGE = `Usage: orrery gateway --supergraph <file> [--port 4000] [--host 0.0.0.0] [--watch]
+       orrery gateway --config gateway.yaml
+
+Serves a supergraph's API schema at /graphql (GraphQL over HTTP), executing query plans against
+its subgraphs. /health answers once the process runs, /ready once a supergraph is loaded.
+
+Options:
+  -s, --supergraph <file>  the supergraph SDL (as "orrery supergraph compose" writes it)
+  -c, --config <file>      a gateway.yaml (supergraph source, limits, timeouts, headers)
+  -p, --port <port>        port to listen on (default 4000; 0 picks a free one)
+      --host <host>        address to listen on (default 0.0.0.0)
+  -w, --watch              reload the supergraph file when it changes (a broken file is
+                           rejected and the previous supergraph keeps serving)
+      --no-introspection   refuse __schema/__type queries
+
+Exit codes: 0 stopped by a signal, 1 the supergraph or config cannot be loaded, 2 bad arguments.
+`;
+
+function fail(message: string): never {
+  throw new CliError(
+    'ERR_CLI_INVALID_ARGUMENT',
+    `${message}. Run "orrery gateway --help" for usage.`,
+    2,
+  );
+}
+
+function readOptions(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: {
+        supergraph: { type: 'string', short: 's' },
+        config: { type: 'string', short: 'c' },
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
+        watch: { type: 'boolean', short: 'w' },
+        'no-introspection': { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new CliError(
+      'ERR_CLI_INPUT_NOT_FOUND',
+      `cannot read ${what} ${path}${code === 'ENOENT' ? ' (no such file)' : `: ${(error as Error).message}`}`,
+    );
+  }
+}
+
+/** The settings from the flags or the config file (flags --port/--host override the file). */
+async function resolveConfig(args: readonly string[], io: CliIo): Promise<GatewayConfig> {
+  const values = readOptions(args);
+  if (values.supergraph && values.config) fail('give --supergraph or --config, not both');
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      fail(`--port must be 0-65535, not "${values.port}"`);
+  }
+  if (values.config) {
+    const file = resolve(io.cwd, values.config);
+    const config = parseGatewayConfig(await readText(file, 'config'), file, io.env);
+    return {
+      ...config,
+      ...(port === undefined ? {} : { port }),
+      ...(values.host ? { host: values.host } : {}),
+      ...(values['no-introspection'] ? { introspection: false } : {}),
+    };
+  }
+  if (!values.supergraph) fail('--supergraph <file> or --config <file> is required');
+  const path = resolve(io.cwd, values.supergraph);
+  await readText(path, 'supergraph');
+  return {
+    supergraph: { kind: 'file', path, watch: values.watch ?? false },
+    port: port ?? 4000,
+    host: values.host ?? '0.0.0.0',
+    introspection: !values['no-introspection'],
+    limits: {},
+    subgraphTimeoutMs: undefined,
+    subgraphs: {},
+    propagateHeaders: [],
+  };
+}
+
+/** A started gateway: where it listens, and how to stop it. */
+export interface RunningGateway {
+  readonly url: string;
+  readonly gateway: Gateway;
+  close(): Promise<void>;
+}
+
+/** Starts the gateway the arguments describe (the command's work, callable from tests). */
+export async function startGateway(args: readonly string[], io: CliIo): Promise<RunningGateway> {
+  const config = await resolveConfig(args, io);
+  const source =
+    config.supergraph.kind === 'file'
+      ? fileSupergraph(config.supergraph.path, { watch: config.supergraph.watch })
+      : serviceListSupergraph({
+          subgraphs: config.supergraph.subgraphs,
+          ...(config.supergraph.pollIntervalMs
+            ? { pollIntervalMs: config.supergraph.pollIntervalMs }
+            : {}),
+        });
+  let gateway: Gateway;
+  try {
+    gateway = createGateway({
+      supergraph: source,
+      introspection: config.introspection,
+      limits: config.limits,
+      subgraphs: config.subgraphs,
+      ...(config.subgraphTimeoutMs ? { subgraphTimeoutMs: config.subgraphTimeoutMs } : {}),
+      plugins: config.propagateHeaders.length
+        ? [useHeaderPropagation({ headers: config.propagateHeaders })]
+        : [],
+    });
+    await gateway.ready;
+  } catch (error) {
+    if (error instanceof GatewayError) {
+      throw new CliError('ERR_CLI_CONFIG_INVALID', `${error.code}: ${error.message}`, 1, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const server: Server = createServer(
+    gateway,
+    config.limits.maxBodyBytes ? { maxBodyBytes: config.limits.maxBodyBytes } : {},
+  );
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    gateway,
+    close: async () => {
+      server.closeIdleConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await gateway.close();
+    },
+  };
+}
+
+/** `orrery gateway`: serves a supergraph until SIGINT/SIGTERM. */
+export const gatewayCommand: Command = {
+  path: ['gateway'],
+  summary: 'serve a supergraph over GraphQL-over-HTTP (federated query execution)',
+  usage: USAGE,
+  async run(args, io) {
+    const running = await startGateway(args, io);
+    io.stdout(`orrery gateway ready at ${running.url}\n`);
+    await new Promise<void>((resolveStop) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolveStop();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await running.close();
+    return 0;
+  },
+};
