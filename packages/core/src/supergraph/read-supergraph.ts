@@ -26,6 +26,9 @@ import type {
   TypeInSubgraph,
 } from './model.js';
 
+/** Shared by every field without `@fromContext` arguments. */
+const NO_CONTEXT_ARGUMENTS: readonly ContextArgument[] = [];
+
 const JOIN_VERSIONS = new Set(['0.1', '0.2', '0.3', '0.4', '0.5']);
 
 /** Type definition and extension kinds, mapped to the model's kind. */
@@ -99,6 +102,7 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
     return { ok: false, errors };
   }
   const j = join.prefix;
+  const joinField = `${j}__field`;
   const joinVersion = join.version;
   const inaccessibleName = linked.features.find((f) => f.name === 'inaccessible')?.prefix;
   // `@context` is the context feature's own directive: named by its prefix (`@context`, or the
@@ -293,18 +297,19 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
   ): SupergraphField {
     const where = `${t.name}.${f.name.value}`;
     const printed = printType(f.type);
-    const entries = (f.directives ?? []).filter((d) => d.name.value === `${j}__field`);
+    const entries = (f.directives ?? []).filter((d) => d.name.value === joinField);
     const subgraphsOfField = new Map<string, FieldInSubgraph>();
-    const plain = (graph: string): FieldInSubgraph => ({
-      subgraph: graph,
-      type: printed,
-      external: false,
-      usedOverridden: false,
-      contextArguments: [],
-    });
     if (entries.length === 0) {
-      const graphs = ownerGraph !== undefined ? [ownerGraph] : [...type.subgraphs.keys()];
-      for (const graph of graphs) subgraphsOfField.set(graph, plain(graph));
+      const graphs = ownerGraph !== undefined ? [ownerGraph] : type.subgraphs.keys();
+      for (const graph of graphs) {
+        subgraphsOfField.set(graph, {
+          subgraph: graph,
+          type: printed,
+          external: false,
+          usedOverridden: false,
+          contextArguments: NO_CONTEXT_ARGUMENTS,
+        });
+      }
     }
     for (const directive of entries) {
       const graph = graphOf(directive, where);
@@ -324,7 +329,9 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
         ...(typeof override === 'string' ? { override } : {}),
         ...(typeof overrideLabel === 'string' ? { overrideLabel } : {}),
         usedOverridden: argumentValue(directive, 'usedOverridden') === true,
-        contextArguments: Array.isArray(context) ? (context as ContextArgument[]) : [],
+        contextArguments: Array.isArray(context)
+          ? (context as ContextArgument[])
+          : NO_CONTEXT_ARGUMENTS,
       });
     }
     const args: SupergraphArgument[] =
