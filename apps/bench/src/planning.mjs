@@ -71,7 +71,7 @@ function namedOperations(text) {
 }
 
 /** Builds one case: its supergraph SDL (composed by Apollo) and its operations. */
-async function prepareCase(name, seed, log) {
+export async function prepareCase(name, seed, log) {
   if (name === 'demo' || name === 'deep') {
     const supergraphSdl = await composeWithApollo(demoSubgraphs());
     if (name === 'demo') {
@@ -312,9 +312,12 @@ async function main() {
   }
 }
 
-if (process.argv[2] === '--child') {
-  const [, , , planner, caseFile, warmup, runs] = process.argv;
-  await child(planner, caseFile, Number(warmup), Number(runs));
-} else {
-  await main();
+// Imported (by profile-planning.mjs, for prepareCase) it runs nothing.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === '--child') {
+    const [, , , planner, caseFile, warmup, runs] = process.argv;
+    await child(planner, caseFile, Number(warmup), Number(runs));
+  } else {
+    await main();
+  }
 }

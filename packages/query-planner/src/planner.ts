@@ -6,7 +6,13 @@ import {
   readSupergraph,
   type SupergraphModel,
 } from '@orrery/core';
-import { type DocumentNode, type GraphQLSchema, GraphQLError, parse, validate } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  GraphQLError,
+  parse,
+  validateSchema,
+} from 'graphql';
 import { DEFAULT_LIMITS, PlanLimitError, type PlannerLimits } from './limits.js';
 import { normalizeOperation, pickOperation } from './operation/operation.js';
 import { assemblePlan } from './planning/assemble.js';
@@ -15,6 +21,7 @@ import { planRootFields } from './planning/root.js';
 import { PlanWalker } from './planning/walk.js';
 import type { QueryPlan } from './query-plan.js';
 import { buildApiSchema } from './schema/api-schema.js';
+import { validateOperation } from './validation/validate-operation.js';
 
 export interface QueryPlannerOptions {
   /** Guards against hostile operations; see {@link PlannerLimits} for each default. */
@@ -90,7 +97,23 @@ export function tryCreateQueryPlanner(
 ): CreateQueryPlannerResult {
   let model: SupergraphModel;
   if (typeof supergraph === 'string') {
-    const read = readSupergraph(supergraph);
+    // Parsed here without locations (nothing reads them; on a 200-subgraph supergraph they are
+    // two thirds of the AST's memory and a good part of the parse), same message as the reader's.
+    let document: DocumentNode;
+    try {
+      document = parse(supergraph, { noLocation: true });
+    } catch (error) {
+      return {
+        ok: false,
+        errors: [
+          createDiagnostic(
+            'ERR_PLAN_INVALID_SUPERGRAPH',
+            `INVALID_FEDERATION_SUPERGRAPH: The supergraph does not parse: ${(error as Error).message}`,
+          ),
+        ],
+      };
+    }
+    const read = readSupergraph(document);
     if (!read.ok) {
       return {
         ok: false,
@@ -123,8 +146,18 @@ class Planner implements QueryPlanner {
     this.schema = new PlannerSchema(supergraph);
   }
 
+  /**
+   * Built and validated together, so that the first operation does not pay graphql-js's schema
+   * validation (which `validate` would otherwise run, and cache, on first use). Throws when the
+   * supergraph gives no valid API schema.
+   */
   get apiSchema(): GraphQLSchema {
-    this.api ??= buildApiSchema(this.supergraph);
+    if (!this.api) {
+      const api = buildApiSchema(this.supergraph);
+      const [first] = validateSchema(api);
+      if (first) throw first;
+      this.api = api;
+    }
     return this.api;
   }
 
@@ -154,7 +187,7 @@ class Planner implements QueryPlanner {
           ],
         };
       }
-      const errors = validate(schema, document);
+      const errors = validateOperation(schema, document);
       if (errors.length > 0) {
         return {
           ok: false,
