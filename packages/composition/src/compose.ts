@@ -12,6 +12,7 @@ import {
   type ComposedDirectives,
 } from './supergraph/compose-directives.js';
 import { createSupergraphContext } from './supergraph/context.js';
+import { renameAppliedDirectives, resolveDirectiveNames } from './supergraph/directive-names.js';
 import type { FeatureUsage } from './supergraph/merge/applied-directives.js';
 import { createSupergraphState, type SupergraphState } from './supergraph/state.js';
 import { POST_MERGE_RULES, PRE_MERGE_RULES } from './supergraph/validate-supergraph.js';
@@ -29,6 +30,8 @@ export interface MergedSupergraph {
   readonly roots: { query: string; mutation?: string; subscription?: string };
   /** The subgraphs grouped by type, to map supergraph-level errors back to subgraphs. */
   readonly state: SupergraphState;
+  /** Spec directives the subgraphs import under other names (`{ inaccessible: 'fed__inaccessible' }`). */
+  readonly directiveNames: Readonly<Record<string, string>>;
 }
 
 /** The result of the merge phases: the merged supergraph, or the errors that stopped it. */
@@ -73,7 +76,11 @@ export function mergeSubgraphs(
   for (const rule of PRE_MERGE_RULES) rule(context);
   const composed = collectComposedDirectives(context);
   const usage: FeatureUsage = { uses: new Set(), composed: composed.byName, graphEnum };
-  const definitions = buildSupergraphDefinitions(context, usage);
+  const directiveNames = resolveDirectiveNames(context);
+  const definitions = renameAppliedDirectives(
+    buildSupergraphDefinitions(context, usage),
+    directiveNames,
+  );
   for (const rule of POST_MERGE_RULES) rule(context);
   hints.push(...context.hints);
   if (context.errors.length > 0) {
@@ -99,6 +106,7 @@ export function mergeSubgraphs(
       })),
       roots,
       state,
+      directiveNames,
     },
   };
 }
@@ -143,7 +151,12 @@ function maxErrorsOf(options: ComposeOptions): number {
 /** The supergraph document: the printer's preamble (schema, link/join/spec definitions), then the merged types. */
 export function toSupergraphDocument(merged: MergedSupergraph): DocumentNode {
   const preamble = supergraphPreamble(
-    { federationVersion: merged.federationVersion, uses: merged.uses, composedDirectives: merged.composedDirectives },
+    {
+      federationVersion: merged.federationVersion,
+      uses: merged.uses,
+      composedDirectives: merged.composedDirectives,
+      directiveNames: merged.directiveNames,
+    },
     merged.graphs,
     merged.roots,
   );

@@ -154,10 +154,7 @@ export function buildSubgraphState(input: BuildInput, report: SubgraphReporter):
       };
       types.set(name, type);
     } else if (type.kind !== kind) {
-      report('INVALID_GRAPHQL', `There can be only one type named "${name}"`, [
-        type.nodes[0],
-        def,
-      ]);
+      report('INVALID_GRAPHQL', `There can be only one type named "${name}"`, [type.nodes[0], def]);
       continue;
     }
     type.nodes.push(def);

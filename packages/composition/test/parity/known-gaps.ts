@@ -23,5 +23,4 @@ export const KNOWN_SUPERGRAPH_SDL_DIFFS: ReadonlySet<string> = new Set([
   'fed1-extends-and-provides',
   'inaccessible-elements',
   'merge-unions',
-  'namespaced-imports',
 ]);
