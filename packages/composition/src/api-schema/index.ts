@@ -5,15 +5,17 @@
  */
 import { createDiagnostic } from '@orrery/core';
 import {
-  buildASTSchema,
   lexicographicSortSchema,
   printSchema,
   validateSchema,
   type DocumentNode,
+  type GraphQLSchema,
 } from 'graphql';
 import type { SchemaResult } from '../types.js';
+import { appliesDirective, hasRepeatedInputFields } from './document-elements.js';
 import { createInaccessibleContext, type InaccessibleContext } from './inaccessible-context.js';
-import { readSupergraph, type SupergraphModel } from './read-supergraph.js';
+import { readLinkedFeatures } from './link-features.js';
+import { buildSchema, readSupergraph, type SupergraphModel } from './read-supergraph.js';
 import { removeFeaturesAndInaccessible } from './remove-elements.js';
 import { DefaultValueUsesInaccessibleRule } from './rules/default-value-uses-inaccessible-rule.js';
 import { DisallowedInaccessibleRule } from './rules/disallowed-inaccessible-rule.js';
@@ -54,6 +56,38 @@ export function toApiSchema(supergraph: string | DocumentNode): SchemaResult {
   return apiSchemaOf(model);
 }
 
+/**
+ * {@link toApiSchema} on a document composition just built: the same result, without
+ * re-checking what composition guarantees (see `ReadSupergraphOptions.composed`).
+ */
+export function toApiSchemaOfComposed(document: DocumentNode): SchemaResult {
+  const fast = apiSchemaWithoutInaccessible(document);
+  if (fast?.ok) return fast;
+  const model = readSupergraph(document, { composed: true });
+  if ('errors' in model) return { ok: false, errors: model.errors };
+  return apiSchemaOf(model);
+}
+
+/**
+ * The common case, where nothing is `@inaccessible`: every `@inaccessible` rule needs an
+ * `@inaccessible` element to report anything, so the supergraph's own graphql-js schema (which
+ * only the rules read) is never built, only the API schema. Undefined when the fast path does not
+ * apply; on any failure the caller takes the full path, whose errors are the reference ones.
+ */
+function apiSchemaWithoutInaccessible(document: DocumentNode): SchemaResult | undefined {
+  const features = readLinkedFeatures(document);
+  if (typeof features === 'string' || features.byName('join') === undefined) return undefined;
+  const inaccessible = features.byName('inaccessible');
+  const inaccessibleName = inaccessible && features.directiveName(inaccessible);
+  if (inaccessibleName !== undefined && appliesDirective(document, inaccessibleName)) {
+    return undefined;
+  }
+  if (hasRepeatedInputFields(document)) return undefined;
+  return buildApiSchema(
+    removeFeaturesAndInaccessible({ document, features, inaccessibleName }, new Set()),
+  );
+}
+
 /** {@link toApiSchema} on an already read supergraph (contracts reuse it). */
 export function apiSchemaOf(model: SupergraphModel): SchemaResult {
   const context = createInaccessibleContext(model);
@@ -66,7 +100,11 @@ export function apiSchemaOf(model: SupergraphModel): SchemaResult {
       .filter((type) => context.isHiddenType(type))
       .map((type) => type.name),
   );
-  const document = removeFeaturesAndInaccessible(model, hiddenTypes);
+  return buildApiSchema(removeFeaturesAndInaccessible(model, hiddenTypes));
+}
+
+/** The API schema's graphql-js schema, from the document `removeFeaturesAndInaccessible` gave. */
+function buildApiSchema(document: DocumentNode): SchemaResult {
   const invalid = (message: string): SchemaResult => ({
     ok: false,
     errors: [
@@ -77,12 +115,28 @@ export function apiSchemaOf(model: SupergraphModel): SchemaResult {
     ],
   });
   try {
-    const schema = buildASTSchema(document);
+    // The supergraph passed the SDL rules (or was composed) and removing elements cannot break
+    // them, except by leaving a reference to a removed type, which makes the build throw.
+    const schema = buildSchema(document, true);
     const errors: readonly { message: string }[] = validateSchema(schema);
     if (errors.length > 0) return invalid(errors.map((e) => e.message).join('; '));
-    return { ok: true, schema, sdl: printSchema(lexicographicSortSchema(schema)) };
+    return withLazySdl(schema);
   } catch (error) {
     // A visible element still names a feature's type (say a field returning `join__FieldSet`).
     return invalid(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * A successful result whose sorted `sdl` is printed on first read: composition returns only the
+ * schema, and sorting and printing a large schema costs as much as validating it.
+ */
+function withLazySdl(schema: GraphQLSchema): SchemaResult {
+  let sdl: string | undefined;
+  const result = { ok: true as const, schema, sdl: '' };
+  Object.defineProperty(result, 'sdl', {
+    enumerable: true,
+    get: () => (sdl ??= printSchema(lexicographicSortSchema(schema))),
+  });
+  return result;
 }

@@ -28,7 +28,7 @@ const RUNTIME_DIRECTIVES = new Set(['defer', 'stream']);
 
 /** The API schema's document, derived from a supergraph that passed the `@inaccessible` rules. */
 export function removeFeaturesAndInaccessible(
-  supergraph: SupergraphModel,
+  supergraph: Pick<SupergraphModel, 'document' | 'features' | 'inaccessibleName'>,
   hiddenTypes: ReadonlySet<string>,
 ): DocumentNode {
   const { features, inaccessibleName } = supergraph;
@@ -36,26 +36,39 @@ export function removeFeaturesAndInaccessible(
   const hidden = (node: { readonly directives?: readonly ConstDirectiveNode[] }): boolean =>
     inaccessibleName !== undefined &&
     (node.directives?.some((d) => d.name.value === inaccessibleName) ?? false);
+  // Elements that lose nothing are kept as they are (most fields of a supergraph): copying every
+  // node of a large supergraph costs more than the checks.
+  const owned = (d: ConstDirectiveNode) => features.ownsDirective(d.name.value);
   const keepDirectives = (
     directives: readonly ConstDirectiveNode[] | undefined,
-  ): ConstDirectiveNode[] =>
-    (directives ?? []).filter((d) => !features.ownsDirective(d.name.value));
+  ): readonly ConstDirectiveNode[] =>
+    directives === undefined
+      ? []
+      : directives.some(owned)
+        ? directives.filter((d) => !owned(d))
+        : directives;
   const keepNamed = (types: readonly NamedTypeNode[] | undefined): NamedTypeNode[] =>
     (types ?? []).filter((t) => !removedType(t.name.value));
+  const inputValue = (value: InputValueDefinitionNode): InputValueDefinitionNode => {
+    const directives = keepDirectives(value.directives);
+    return directives === value.directives ? value : { ...value, directives };
+  };
   const inputValues = (
     values: readonly InputValueDefinitionNode[] | undefined,
-  ): InputValueDefinitionNode[] =>
-    (values ?? [])
-      .filter((value) => !hidden(value))
-      .map((value) => ({ ...value, directives: keepDirectives(value.directives) }));
+  ): readonly InputValueDefinitionNode[] => {
+    if (values === undefined) return [];
+    const kept = values.filter((value) => !hidden(value)).map(inputValue);
+    return kept.length === values.length && kept.every((v, i) => v === values[i]) ? values : kept;
+  };
+  const field = (node: FieldDefinitionNode): FieldDefinitionNode => {
+    const args = inputValues(node.arguments);
+    const directives = keepDirectives(node.directives);
+    return args === node.arguments && directives === node.directives
+      ? node
+      : { ...node, arguments: args, directives };
+  };
   const fields = (values: readonly FieldDefinitionNode[] | undefined): FieldDefinitionNode[] =>
-    (values ?? [])
-      .filter((field) => !hidden(field))
-      .map((field) => ({
-        ...field,
-        arguments: inputValues(field.arguments),
-        directives: keepDirectives(field.directives),
-      }));
+    (values ?? []).filter((node) => !hidden(node)).map(field);
 
   const definitions: DefinitionNode[] = [];
   for (const definition of supergraph.document.definitions) {

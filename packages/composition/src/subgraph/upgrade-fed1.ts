@@ -25,7 +25,8 @@ export function upgradeFed1Subgraph(subgraph: SubgraphState): void {
         field.directives = field.directives.filter((d) => d.name !== 'external');
         continue;
       }
-      if (!field.usedInFieldSet) type.fields.delete(name);
+      // On an interface, @external only goes (below): the field itself stays, as in Apollo.
+      if (!field.usedInFieldSet && type.kind !== 'interface') type.fields.delete(name);
     }
     if (type.fields.size === 0 && type.kind === 'object' && !isReferenced(subgraph, type.name)) {
       // Nothing left and nothing points at it: the type only existed for those externals.

@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '@orrery/core';
-import type { ASTNode, DocumentNode } from 'graphql';
+import type { ASTNode, DocumentNode, InputValueDefinitionNode } from 'graphql';
 import { toApiSchema } from '../api-schema/index.js';
 import type { SchemaResult } from '../types.js';
 import { locationsOf } from '../subgraph/locations.js';
@@ -59,7 +59,7 @@ function quotedCoordinates(message: string): string[] {
 
 /** The element a coordinate names in one subgraph: a type, field, enum value or argument. */
 function findElement(subgraph: SubgraphState, coordinate: string): Found | undefined {
-  if (coordinate.startsWith('@')) return undefined;
+  if (coordinate.startsWith('@')) return findDirective(subgraph, coordinate);
   const m = /^(\w+)(?:\.(\w+))?(?:\((\w+):\))?$/.exec(coordinate);
   if (!m) return undefined;
   const [, typeName = '', fieldName, argName] = m;
@@ -79,4 +79,18 @@ function findElement(subgraph: SubgraphState, coordinate: string): Found | undef
   if (field) return { node: field.node, inaccessible: marked(field.directives) };
   const value = type.values.get(fieldName);
   return value ? { node: value.node, inaccessible: marked(value.directives) } : undefined;
+}
+
+/** A directive definition (`@d`) or one of its arguments (`@d(a:)`) in one subgraph. */
+function findDirective(subgraph: SubgraphState, coordinate: string): Found | undefined {
+  const m = /^@(\w+)(?:\((\w+):\))?$/.exec(coordinate);
+  const definition = m ? subgraph.directiveDefinitions.get(m[1] ?? '') : undefined;
+  if (!m || !definition) return undefined;
+  const hidden = (arg: InputValueDefinitionNode) =>
+    arg.directives?.some((d) => subgraph.links.directives.get(d.name.value) === 'inaccessible') ??
+    false;
+  const args = definition.arguments ?? [];
+  if (m[2] === undefined) return { node: definition, inaccessible: args.some(hidden) };
+  const arg = args.find((a) => a.name.value === m[2]);
+  return arg ? { node: arg, inaccessible: hidden(arg) } : undefined;
 }

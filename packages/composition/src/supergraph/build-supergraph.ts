@@ -1,7 +1,8 @@
 import type { DefinitionNode } from 'graphql';
-import { namedType, type TypeState } from '../subgraph/state.js';
+import { namedType, type TypeKind, type TypeState } from '../subgraph/state.js';
 import type { SupergraphContext } from './context.js';
 import type { FeatureUsage } from './merge/applied-directives.js';
+import { mergeExecutableDirectives } from './merge/executable-directives.js';
 import { mergeObjectType } from './merge/object-type.js';
 import {
   mergeEnumType,
@@ -13,8 +14,8 @@ import {
 import type { MergedType, SupergraphState } from './state.js';
 
 /**
- * Merges every type into its supergraph definition (with `@join__*` metadata), in type-name
- * order of first appearance. Problems found while merging go to the context.
+ * Merges every type into its supergraph definition (with `@join__*` metadata) and the
+ * executable directive definitions. Problems found while merging go to the context.
  */
 export function buildSupergraphDefinitions(
   context: SupergraphContext,
@@ -22,8 +23,16 @@ export function buildSupergraphDefinitions(
 ): DefinitionNode[] {
   const { state } = context;
   const enumUsage = collectEnumUsage(state);
+  for (const composed of usage.composed?.values() ?? []) {
+    if (composed.hidesArguments) usage.uses.add('inaccessible');
+  }
   const out: DefinitionNode[] = [];
-  for (const merged of state.types.values()) {
+  // Apollo's merge order (which orders hints and errors): kind by kind, enums last as their
+  // merge depends on how the other types use them, executable directives just before them.
+  const all = [...state.types.values()];
+  const ofKind = (kinds: readonly TypeKind[]) =>
+    kinds.flatMap((kind) => all.filter((t) => t.kind === kind));
+  for (const merged of ofKind(['union', 'scalar', 'input', 'interface', 'object'])) {
     const type = sameKindOnly(merged);
     switch (type.kind) {
       case 'object':
@@ -32,9 +41,6 @@ export function buildSupergraphDefinitions(
         break;
       case 'union':
         out.push(mergeUnionType(context, usage, type));
-        break;
-      case 'enum':
-        out.push(mergeEnumType(context, usage, type, enumUsage.get(type.name) ?? {}));
         break;
       case 'input':
         // Subgraphs giving the name another kind still count as defining the input type (and
@@ -45,6 +51,11 @@ export function buildSupergraphDefinitions(
         out.push(mergeScalarType(context, usage, type));
         break;
     }
+  }
+  out.push(...mergeExecutableDirectives(context, usage));
+  for (const merged of ofKind(['enum'])) {
+    const type = sameKindOnly(merged);
+    out.push(mergeEnumType(context, usage, type, enumUsage.get(type.name) ?? {}));
   }
   return out;
 }
@@ -74,13 +85,21 @@ function collectEnumUsage(state: SupergraphState): Map<string, EnumUsage> {
       for (const field of type.fields.values()) {
         const target = namedType(field.type);
         if (state.types.get(target)?.kind === 'enum') {
-          if (type.kind === 'input') get(target).input ??= `${type.name}.${field.name}`;
-          else get(target).output ??= `${type.name}.${field.name}`;
+          const u = get(target);
+          if (type.kind === 'input') {
+            u.input ??= `${type.name}.${field.name}`;
+            u.inputGraph ??= s.name;
+          } else {
+            u.output ??= `${type.name}.${field.name}`;
+            u.outputGraph ??= s.name;
+          }
         }
         for (const arg of field.args.values()) {
           const argTarget = namedType(arg.type);
           if (state.types.get(argTarget)?.kind === 'enum') {
-            get(argTarget).input ??= `${type.name}.${field.name}(${arg.name}:)`;
+            const u = get(argTarget);
+            u.input ??= `${type.name}.${field.name}(${arg.name}:)`;
+            u.inputGraph ??= s.name;
           }
         }
       }

@@ -7,8 +7,15 @@ import type { SupergraphContext } from './context.js';
 
 /** What `@composeDirective` keeps: for the mergers (by name) and for the printer's preamble. */
 export interface ComposedDirectives {
-  /** Supergraph name (no `@`) to whether the directive is repeatable. */
-  readonly byName: ReadonlyMap<string, { readonly repeatable: boolean }>;
+  /**
+   * Supergraph name (no `@`) to whether the directive is repeatable, and whether its definition
+   * has `@inaccessible` arguments (the supergraph then links the inaccessible spec, whose rules
+   * reject that: DISALLOWED_INACCESSIBLE, as in Apollo).
+   */
+  readonly byName: ReadonlyMap<
+    string,
+    { readonly repeatable: boolean; readonly hidesArguments: boolean }
+  >;
   readonly features: SupergraphFeatures['composedDirectives'];
 }
 
@@ -24,13 +31,14 @@ interface Composition {
   readonly minor: number;
   readonly definition: DirectiveDefinitionNode;
   readonly node: DirectiveNode;
+  readonly hidesArguments: boolean;
 }
 
 /**
  * Reads every subgraph's `@composeDirective`s and checks them: the name has its `@`, is defined,
  * is not a federation or built-in directive, comes from a `@link`ed spec, and every subgraph
  * composing it links the same spec, with one major version, under one name. The supergraph keeps
- * the definition from the subgraph linking the highest version (without its description).
+ * the definition from the (last) subgraph linking the highest version (without its description).
  * Raises: DIRECTIVE_COMPOSITION_ERROR.
  */
 export function collectComposedDirectives(context: SupergraphContext): ComposedDirectives {
@@ -82,7 +90,7 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
     namesBySpecDirective.set(key, names);
   }
   const features: SupergraphFeatures['composedDirectives'][number][] = [];
-  const repeatable = new Map<string, { repeatable: boolean }>();
+  const repeatable = new Map<string, { repeatable: boolean; hidesArguments: boolean }>();
   for (const list of ok) {
     const first = list[0]!;
     const names = namesBySpecDirective.get(`${first.identity}#${first.specName}`)!;
@@ -94,7 +102,8 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
       );
       continue;
     }
-    const latest = list.reduce((a, b) => (b.minor > a.minor ? b : a));
+    // Among the subgraphs linking the highest version, Apollo takes the last one (in name order).
+    const latest = list.reduce((a, b) => (b.minor >= a.minor ? b : a));
     const { description: _dropped, ...definition } = latest.definition;
     features.push({
       url: latest.url,
@@ -102,7 +111,10 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
       definition,
       ...(first.specName !== first.name ? { originalName: first.specName } : {}),
     });
-    repeatable.set(first.name, { repeatable: definition.repeatable });
+    repeatable.set(first.name, {
+      repeatable: definition.repeatable,
+      hidesArguments: latest.hidesArguments,
+    });
   }
   return { byName: repeatable, features };
 }
@@ -166,5 +178,8 @@ function readComposition(
     minor: parsed.minor,
     definition,
     node,
+    hidesArguments: (definition.arguments ?? []).some((arg) =>
+      arg.directives?.some((d) => s.links.directives.get(d.name.value) === 'inaccessible'),
+    ),
   };
 }

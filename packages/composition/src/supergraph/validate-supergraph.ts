@@ -2,7 +2,9 @@ import type { SupergraphContext } from './context.js';
 import { ExtensionWithNoBaseRule } from './rules/extension-with-no-base-rule.js';
 import { ExternalArgumentsRule } from './rules/external-arguments-rule.js';
 import { ExternalMissingOnBaseRule } from './rules/external-missing-on-base-rule.js';
+import { InconsistentEntityRule } from './rules/inconsistent-entity-rule.js';
 import { InconsistentUnionMemberRule } from './rules/inconsistent-union-member-rule.js';
+import { InconsistentValueTypeFieldRule } from './rules/inconsistent-value-type-field-rule.js';
 import { InterfaceFieldNoImplementationRule } from './rules/interface-field-no-implementation-rule.js';
 import { InterfaceKeyMissingImplementationTypeRule } from './rules/interface-key-missing-implementation-type-rule.js';
 import { InterfaceObjectUsageRule } from './rules/interface-object-usage-rule.js';
@@ -31,6 +33,8 @@ export const POST_MERGE_RULES: readonly SupergraphRule[] = [
   InvalidFieldSharingRule,
   InterfaceFieldNoImplementationRule,
   InterfaceKeyMissingImplementationTypeRule,
+  InconsistentEntityRule,
+  InconsistentValueTypeFieldRule,
   InconsistentUnionMemberRule,
   UnusedEnumTypeRule,
 ];

@@ -9,6 +9,15 @@ describe('Federation 1 upgrade', () => {
     sdl: `type Query { t: T } type T @key(fields: "id") { id: ID! x: Int }`,
   };
 
+  it('keeps an @external interface field, without @external (Fed 1 tolerated it)', () => {
+    expectSameSupergraph([
+      {
+        name: 'a',
+        sdl: `type Query { i: I } interface I { x: Int @external } type T implements I { x: Int }`,
+      },
+    ]);
+  });
+
   it('drops a @provides that only selects key fields of an extension', () => {
     expectSameSupergraph([
       products,

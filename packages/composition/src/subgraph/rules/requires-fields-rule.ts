@@ -46,7 +46,20 @@ export function RequiresFieldsRule({ subgraph, report }: SubgraphValidationConte
           );
           continue;
         }
+        let missingArgument: string | undefined;
         const problems = walkFieldSet(subgraph, type.name, set, (v) => {
+          // Unlike keys, @requires may pass arguments, but every required one must be given.
+          if (v.field && missingArgument === undefined) {
+            const given = new Set((v.node.arguments ?? []).map((a) => a.name.value));
+            for (const arg of v.field.args.values()) {
+              if (arg.type.kind !== Kind.NON_NULL_TYPE || arg.defaultValue || given.has(arg.name)) {
+                continue;
+              }
+              const { selectionSet: _sub, ...selection } = v.node;
+              missingArgument = `${where}: Missing mandatory value for argument "${arg.name}" of field "${v.parentType}.${v.field.name}" in selection "${print(selection)}"`;
+              break;
+            }
+          }
           if (!v.field || !v.isLeaf || v.field.external) return;
           // Fields of a value type nested under an external field are external by inheritance.
           if (!v.isTopLevel && isUnderExternal(subgraph, v.parentType)) return;
@@ -56,6 +69,10 @@ export function RequiresFieldsRule({ subgraph, report }: SubgraphValidationConte
             [d.node],
           );
         });
+        if (missingArgument !== undefined) {
+          report('REQUIRES_INVALID_FIELDS', missingArgument, [d.node]);
+          continue;
+        }
         for (const problem of problems) {
           report(
             'REQUIRES_INVALID_FIELDS',

@@ -17,7 +17,10 @@ export interface FeatureUsage {
     | 'cacheTag'
   >;
   /** Custom directives kept by `@composeDirective`: supergraph name to whether it is repeatable. */
-  readonly composed?: ReadonlyMap<string, { readonly repeatable: boolean }>;
+  readonly composed?: ReadonlyMap<
+    string,
+    { readonly repeatable: boolean; readonly hidesArguments?: boolean }
+  >;
   /** Subgraph name to its `join__Graph` value (for `@join__directive` and `@context` names). */
   readonly graphEnum?: ReadonlyMap<string, string>;
 }

@@ -1,3 +1,7 @@
+import type { ASTNode } from 'graphql';
+import type { SupergraphContext } from '../context.js';
+import { listGraphs } from './fields.js';
+
 /**
  * The supergraph description of an element: the most common non-empty description among the
  * subgraphs (ties go to the first subgraph in name order); an empty one only if there is no other.
@@ -18,4 +22,39 @@ export function mergeDescription(values: readonly (string | undefined)[]): strin
     }
   }
   return best;
+}
+
+/**
+ * {@link mergeDescription}, plus the INCONSISTENT_DESCRIPTION hint (Apollo's wording) when the
+ * subgraphs that describe the element do not all say the same thing. `element` is its coordinate
+ * (`T`, `T.f`, `T.f(a:)`, `@d`, `E.V`).
+ */
+export function mergeDescriptionOf(
+  context: SupergraphContext,
+  element: string,
+  entries: readonly (readonly [graph: string, description: string | undefined, node: ASTNode])[],
+): string | undefined {
+  const chosen = mergeDescription(entries.map(([, d]) => d));
+  const described = entries.filter(([, d]) => d !== undefined);
+  if (described.length < 2 || described.every(([, d]) => d === chosen)) return chosen;
+  const byText = new Map<string, string[]>();
+  for (const [g, d] of described) {
+    const graphs = byText.get(d!);
+    if (graphs) graphs.push(g);
+    else byText.set(d!, [g]);
+  }
+  const block = (text: string) =>
+    `  """\n${text
+      .split('\n')
+      .map((line) => `  ${line}`)
+      .join('\n')}\n  """`;
+  const others = [...byText]
+    .filter(([text]) => text !== chosen)
+    .map(([text, graphs]) => `In ${listGraphs(graphs)}, the description is:\n${block(text)}`);
+  context.hint(
+    'INCONSISTENT_DESCRIPTION',
+    `Element "${element}" has inconsistent descriptions across subgraphs. The supergraph will use description (from ${listGraphs(byText.get(chosen!) ?? [])}):\n${block(chosen!)}\n${others.join(' and \n')}`,
+    described.map(([g, , node]) => [g, node] as const),
+  );
+  return chosen;
 }

@@ -1,14 +1,16 @@
 import {
   print,
+  type ASTNode,
   type ConstDirectiveNode,
   type FieldDefinitionNode,
   type InputValueDefinitionNode,
+  type TypeNode,
 } from 'graphql';
 import type { ArgumentState, FieldState } from '../../subgraph/state.js';
 import { bool, description, directive, enumValue, name, str } from '../ast.js';
 import type { SupergraphContext } from '../context.js';
 import { mergeAppliedDirectives, type FeatureUsage } from './applied-directives.js';
-import { mergeDescription } from './descriptions.js';
+import { mergeDescriptionOf } from './descriptions.js';
 import { contextualArguments } from './context-arguments.js';
 import { fieldOverrides } from './overrides.js';
 import { mergeTypeReferences } from './type-references.js';
@@ -48,14 +50,21 @@ export function mergeField(
   const allTyped = entries.map(([g, f]) => [g, f.type] as const);
   const typesDiffer = allTyped.some(([, t]) => print(t) !== print(allTyped[0]![1]));
   if (typesDiffer && merged.from) {
-    const others = entries.filter(([, f]) => print(f.type) !== print(merged.type!));
-    context.hint(
-      'INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE',
-      `Type of field "${coordinate}" is inconsistent but compatible across subgraphs: will use type "${print(merged.type)}" (from subgraph "${merged.from}") in supergraph but "${coordinate}" has ${others.map(([g, f]) => `subtype "${print(f.type)}" in subgraph "${g}"`).join(' and ')}.`,
-      others.map(([g, f]) => [g, f.node] as const),
+    compatibleTypeHint(
+      context,
+      'field',
+      coordinate,
+      merged.type,
+      entries.map(([g, f]) => [g, f.type, f.node] as const),
     );
   }
 
+  // Before the arguments: Apollo reports a field's description before those of its arguments.
+  const fieldDescription = mergeDescriptionOf(
+    context,
+    coordinate,
+    entries.map(([g, f]) => [g, f.description, f.node] as const),
+  );
   const contextual = contextualArguments(byGraph);
   // Arguments of @external declarations do not shape the supergraph field: ExternalArgumentsRule
   // checks them against the resolving subgraphs' instead.
@@ -113,7 +122,7 @@ export function mergeField(
   const first = entries[0]![1];
   return {
     kind: 'FieldDefinition' as FieldDefinitionNode['kind'],
-    ...description(mergeDescription(entries.map(([, f]) => f.description))),
+    ...description(fieldDescription),
     name: name(first.name),
     ...(args.length > 0 ? { arguments: args } : {}),
     type: merged.type,
@@ -144,7 +153,7 @@ export function mergeArguments(
   coordinate: string,
   byGraph: ReadonlyMap<
     string,
-    { readonly args: ReadonlyMap<string, ArgumentState>; readonly node: FieldState['node'] }
+    { readonly args: ReadonlyMap<string, ArgumentState>; readonly node: ASTNode }
   >,
 ): InputValueDefinitionNode[] {
   const order: string[] = [];
@@ -194,6 +203,15 @@ export function mergeArguments(
       );
       continue;
     }
+    if (merged.differs) {
+      compatibleTypeHint(
+        context,
+        'argument',
+        argCoordinate,
+        merged.type,
+        argsByGraph.map(([g, a]) => [g, a.type, a.node] as const),
+      );
+    }
     const defaults = argsByGraph.map(
       ([g, a]) => [g, a.defaultValue ? print(a.defaultValue) : undefined] as const,
     );
@@ -218,7 +236,13 @@ export function mergeArguments(
     const defaultValue = argsByGraph.find(([, a]) => a.defaultValue)?.[1].defaultValue;
     out.push({
       kind: 'InputValueDefinition' as InputValueDefinitionNode['kind'],
-      ...description(mergeDescription(argsByGraph.map(([, a]) => a.description))),
+      ...description(
+        mergeDescriptionOf(
+          context,
+          argCoordinate,
+          argsByGraph.map(([g, a]) => [g, a.description, a.node] as const),
+        ),
+      ),
       name: name(argName),
       type: merged.type,
       ...(defaultValue ? { defaultValue } : {}),
@@ -229,6 +253,33 @@ export function mergeArguments(
     });
   }
   return out;
+}
+
+/**
+ * The INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE / _ARGUMENT_TYPE hint: which type the supergraph
+ * uses and from where, then the other types grouped by subgraph. Output fields take the most
+ * general type (the others are subtypes), arguments and input fields the most restrictive one.
+ */
+export function compatibleTypeHint(
+  context: SupergraphContext,
+  element: 'field' | 'input field' | 'argument',
+  coordinate: string,
+  chosen: TypeNode,
+  types: readonly (readonly [graph: string, type: TypeNode, node: ASTNode])[],
+): void {
+  const printed = print(chosen);
+  const from = types.filter(([, t]) => print(t) === printed).map(([g]) => g);
+  const others = groupBy(
+    types.filter(([, t]) => print(t) !== printed).map(([g, t]) => [g, print(t)] as const),
+  );
+  const relation = element === 'field' ? 'subtype' : 'supertype';
+  context.hint(
+    element === 'argument'
+      ? 'INCONSISTENT_BUT_COMPATIBLE_ARGUMENT_TYPE'
+      : 'INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE',
+    `Type of ${element === 'argument' ? 'argument' : 'field'} "${coordinate}" is inconsistent but compatible across subgraphs: will use type "${printed}" (from ${listGraphs(from)}) in supergraph but "${coordinate}" has ${others.map(([t, gs]) => `${relation} "${t}" in ${listGraphs(gs)}`).join(' and ')}.`,
+    types.filter(([, t]) => print(t) !== printed).map(([g, , node]) => [g, node] as const),
+  );
 }
 
 /** Groups `[graph, value]` pairs by value, keeping first-seen order. */

@@ -11,7 +11,7 @@ import { bool, description, directive, enumValue, name, str } from '../ast.js';
 import type { SupergraphContext } from '../context.js';
 import type { MergedType } from '../state.js';
 import { mergeAppliedDirectives, type FeatureUsage } from './applied-directives.js';
-import { mergeDescription } from './descriptions.js';
+import { mergeDescriptionOf } from './descriptions.js';
 import { mergeField } from './fields.js';
 
 /**
@@ -65,6 +65,12 @@ export function mergeObjectType(
     }
   }
 
+  // The type's description before its fields', in Apollo's order of hints.
+  const typeDescription = mergeDescriptionOf(
+    context,
+    type.name,
+    [...type.byGraph].map(([g, t]) => [g, t.description, t.nodes[0]!] as const),
+  );
   // Field union, in subgraph order then declaration order.
   const fieldsByName = new Map<string, Map<string, FieldState>>();
   for (const [g, t] of type.byGraph) {
@@ -107,7 +113,7 @@ export function mergeObjectType(
   const defs = [...type.byGraph.values()];
   const applied = mergeAppliedDirectives(defs, usage);
   const base = {
-    ...description(mergeDescription(defs.map((t) => t.description))),
+    ...description(typeDescription),
     name: name(type.name),
     interfaces: interfaces.map((i): NamedTypeNode => ({ kind: Kind.NAMED_TYPE, name: name(i) })),
     directives: [...joinImplements, ...joinTypes, ...applied],

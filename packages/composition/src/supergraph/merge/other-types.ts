@@ -14,8 +14,8 @@ import { description, directive, enumValue, name, str } from '../ast.js';
 import type { SupergraphContext } from '../context.js';
 import type { MergedType } from '../state.js';
 import { mergeAppliedDirectives, type FeatureUsage } from './applied-directives.js';
-import { mergeDescription } from './descriptions.js';
-import { groupBy, listGraphs } from './fields.js';
+import { mergeDescriptionOf } from './descriptions.js';
+import { compatibleTypeHint, groupBy, listGraphs } from './fields.js';
 import { mergeTypeReferences } from './type-references.js';
 
 function joinTypes(context: SupergraphContext, type: MergedType): ConstDirectiveNode[] {
@@ -27,7 +27,13 @@ function joinTypes(context: SupergraphContext, type: MergedType): ConstDirective
 function common(context: SupergraphContext, usage: FeatureUsage, type: MergedType) {
   const defs = [...type.byGraph.values()];
   return {
-    ...description(mergeDescription(defs.map((t) => t.description))),
+    ...description(
+      mergeDescriptionOf(
+        context,
+        type.name,
+        [...type.byGraph].map(([g, t]) => [g, t.description, t.nodes[0]!] as const),
+      ),
+    ),
     name: name(type.name),
     applied: mergeAppliedDirectives(defs, usage),
     join: joinTypes(context, type),
@@ -73,7 +79,14 @@ export function mergeUnionType(
 }
 
 /** How an enum is used across the subgraphs, which decides how its values merge. */
-export type EnumUsage = { input?: string; output?: string };
+export type EnumUsage = {
+  /** A coordinate using the enum as an input type, and its subgraph. */
+  input?: string;
+  inputGraph?: string;
+  /** A coordinate using the enum as an output type, and its subgraph. */
+  output?: string;
+  outputGraph?: string;
+};
 
 /**
  * Enums merge by use: union when only output, intersection when only input, and identical
@@ -104,7 +117,7 @@ export function mergeEnumType(
       if (use.input && use.output) {
         context.report(
           'ENUM_VALUE_MISMATCH',
-          `Enum type "${type.name}" is used as both input type (for example, as type of "${use.input}") and output type (for example, as type of "${use.output}"), but value "${valueName}" is not defined in all the subgraphs defining "${type.name}": ${detail}`,
+          `Enum type "${type.name}" is used as both input type (for example, as type of "${use.input}"${use.inputGraph ? ` in subgraph "${use.inputGraph}"` : ''}) and output type (for example, as type of "${use.output}"${use.outputGraph ? ` in subgraph "${use.outputGraph}"` : ''}), but value "${valueName}" is not defined in all the subgraphs defining "${type.name}": ${detail}. An enum used both ways must have the same values everywhere: add "${valueName}" to "${type.name}" in ${listGraphs(missing)}, or remove it from ${listGraphs(present)}.`,
           [...byGraph].map(([g, v]) => [g, v.node] as const),
         );
         continue;
@@ -126,7 +139,13 @@ export function mergeEnumType(
     const defs = [...byGraph.values()];
     values.push({
       kind: Kind.ENUM_VALUE_DEFINITION,
-      ...description(mergeDescription(defs.map((v) => v.description))),
+      ...description(
+        mergeDescriptionOf(
+          context,
+          `${type.name}.${valueName}`,
+          [...byGraph].map(([g, v]) => [g, v.description, v.node] as const),
+        ),
+      ),
       name: name(valueName),
       directives: [
         ...[...byGraph.keys()].map((g) =>
@@ -205,6 +224,15 @@ export function mergeInputObjectType(
       );
       continue;
     }
+    if (merged.differs) {
+      compatibleTypeHint(
+        context,
+        'input field',
+        coordinate,
+        merged.type,
+        entries.map(([g, f]) => [g, f.type, f.node] as const),
+      );
+    }
     const withDefault = entries.filter(([, f]) => f.defaultValue);
     const groups = groupBy(withDefault.map(([g, f]) => [g, print(f.defaultValue!)] as const));
     if (groups.length > 1) {
@@ -218,7 +246,13 @@ export function mergeInputObjectType(
     const defaultValue = entries.find(([, f]) => f.defaultValue)?.[1].defaultValue;
     fields.push({
       kind: Kind.INPUT_VALUE_DEFINITION,
-      ...description(mergeDescription(entries.map(([, f]) => f.description))),
+      ...description(
+        mergeDescriptionOf(
+          context,
+          coordinate,
+          entries.map(([g, f]) => [g, f.description, f.node] as const),
+        ),
+      ),
       name: name(fieldName),
       type: merged.type,
       ...(defaultValue ? { defaultValue } : {}),

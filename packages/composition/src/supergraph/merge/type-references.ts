@@ -1,5 +1,14 @@
-import { print, type TypeNode } from 'graphql';
+import type { TypeNode } from 'graphql';
 import type { SupergraphState } from '../state.js';
+
+/**
+ * Whether two type references are the same (`[T!]` and `[T!]`): what comparing their printed
+ * forms says, without printing (merging compares the types of every field of every subgraph).
+ */
+export function sameTypeReference(a: TypeNode, b: TypeNode): boolean {
+  if (a.kind === 'NamedType') return b.kind === 'NamedType' && a.name.value === b.name.value;
+  return a.kind === b.kind && sameTypeReference(a.type, (b as typeof a).type);
+}
 
 /** Whether a value of type `sub` is always a valid value of type `sup` (output subtyping). */
 export function isOutputSubtype(state: SupergraphState, sup: TypeNode, sub: TypeNode): boolean {
@@ -50,8 +59,8 @@ export function mergeTypeReferences(
   types: readonly (readonly [graph: string, type: TypeNode])[],
   position: 'output' | 'input',
 ): MergedTypeReference {
-  const printed = types.map(([, t]) => print(t));
-  const differs = printed.some((p) => p !== printed[0]);
+  const first = types[0]?.[1];
+  const differs = first !== undefined && types.some(([, t]) => !sameTypeReference(t, first));
   if (!differs) return { type: types[0]?.[1], from: types[0]?.[0], differs };
   for (const [graph, candidate] of types) {
     const fits = types.every(([, other]) =>

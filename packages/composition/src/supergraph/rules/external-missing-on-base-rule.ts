@@ -1,4 +1,5 @@
 import { print } from 'graphql';
+import type { FieldState } from '../../subgraph/state.js';
 import type { SupergraphContext } from '../context.js';
 import { listGraphs } from '../merge/fields.js';
 import { isOutputSubtype } from '../merge/type-references.js';
@@ -10,12 +11,17 @@ import { isOutputSubtype } from '../merge/type-references.js';
 export function ExternalMissingOnBaseRule(context: SupergraphContext): void {
   for (const type of context.state.types.values()) {
     if (type.kind !== 'object' && type.kind !== 'interface') continue;
-    const fieldNames = new Set<string>();
-    for (const t of type.byGraph.values()) for (const f of t.fields.keys()) fieldNames.add(f);
-    for (const fieldName of fieldNames) {
-      const defs = [...type.byGraph]
-        .map(([g, t]) => [g, t.fields.get(fieldName)] as const)
-        .filter((e): e is readonly [string, NonNullable<(typeof e)[1]>] => e[1] !== undefined);
+    // Each field's definitions in subgraph order, fields in order of first appearance: one pass,
+    // where looking each field up in every subgraph of the type is quadratic on shared types.
+    const byField = new Map<string, [string, FieldState][]>();
+    for (const [g, t] of type.byGraph) {
+      for (const [fieldName, f] of t.fields) {
+        const defs = byField.get(fieldName);
+        if (defs) defs.push([g, f]);
+        else byField.set(fieldName, [[g, f]]);
+      }
+    }
+    for (const [fieldName, defs] of byField) {
       const externals = defs.filter(([, f]) => f.external);
       if (externals.length === 0) continue;
       const coordinate = `${type.name}.${fieldName}`;

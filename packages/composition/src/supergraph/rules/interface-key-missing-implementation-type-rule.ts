@@ -8,12 +8,20 @@ import type { SupergraphContext } from '../context.js';
  */
 export function InterfaceKeyMissingImplementationTypeRule(context: SupergraphContext): void {
   const { state } = context;
+  // Interface name to its object implementations, in `state.implementations` order: computed
+  // once, as scanning every type per interface is quadratic on large graphs.
+  const implementationsOf = new Map<string, string[]>();
+  for (const [name, interfaces] of state.implementations) {
+    if (state.types.get(name)?.kind !== 'object') continue;
+    for (const i of interfaces) {
+      const list = implementationsOf.get(i);
+      if (list) list.push(name);
+      else implementationsOf.set(i, [name]);
+    }
+  }
   for (const type of state.types.values()) {
     if (type.kind !== 'interface') continue;
-    const implementations = [...state.implementations]
-      .filter(([, interfaces]) => interfaces.has(type.name))
-      .map(([name]) => name)
-      .filter((name) => state.types.get(name)?.kind === 'object');
+    const implementations = implementationsOf.get(type.name) ?? [];
     for (const [g, t] of type.byGraph) {
       if (t.kind !== 'interface') continue;
       const key = t.keys.find((k) => k.resolvable);
