@@ -217,6 +217,14 @@ export class SatisfiabilityValidator {
     }
     const step: Step = { kind: 'field', field };
     if (!leafReached && next.length === 0) {
+      // A subgraph whose interface lacks the field answers through its implementations: as in
+      // Apollo, the failure is reported on the type-condition branch (`... on Y { f }`) that
+      // cannot be satisfied, which the walk of the possible types reaches anyway.
+      if (
+        state.paths.some((p) => p.vertex.kind === 'INTERFACE' && !p.vertex.fields.has(field.name))
+      ) {
+        return;
+      }
       this.report(
         state,
         step,

@@ -148,4 +148,27 @@ export const MORE_CORPUS: readonly CorpusSet[] = [
       b: 'type T @key(fields: "id") { id: ID! u: U @shareable } union U = B | C type B @shareable { y: Int } type C @shareable { z: Int }',
     },
   },
+  {
+    name: 'interface field unreachable for one implementation only',
+    subgraphs: {
+      a: 'type Query { i: I } interface I { id: ID! } type X implements I @key(fields: "id") { id: ID! } type Y implements I @key(fields: "id") { id: ID! }',
+      b: 'interface I { id: ID! name: String } type X implements I @key(fields: "id") { id: ID! name: String } type Y implements I @key(fields: "id", resolvable: false) { id: ID! name: String }',
+    },
+  },
+  {
+    name: 'key chain of three, last key not resolvable',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! }',
+      b: 'type T @key(fields: "id") @key(fields: "k") { id: ID! k: ID! }',
+      c: 'type T @key(fields: "z") { z: ID! w: Int }',
+    },
+  },
+  {
+    name: 'requires from a subgraph that cannot be entered',
+    subgraphs: {
+      a: 'type Query { t: T } type T @key(fields: "id") { id: ID! }',
+      b: 'type T @key(fields: "id") { id: ID! w: Int @external s: Int @requires(fields: "w") }',
+      c: 'type T @key(fields: "id", resolvable: false) { id: ID! w: Int }',
+    },
+  },
 ];
