@@ -48,6 +48,7 @@ const PHASE_OF_FUNCTION = new Map([
   ['planOnce', 'plan: other'],
   ['parse', 'plan: parse'],
   ['validate', 'plan: validate'],
+  ['validateOperation', 'plan: validate'],
   ['normalizeOperation', 'plan: normalise'],
   ['planRootFields', 'plan: walk'],
   ['assemblePlan', 'plan: assemble'],

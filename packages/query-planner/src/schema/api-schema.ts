@@ -28,6 +28,8 @@ const EXECUTABLE_LOCATIONS = new Set([
   'VARIABLE_DEFINITION',
 ]);
 
+const NO_DIRECTIVES: readonly ConstDirectiveNode[] = [];
+
 const DEFER_DEFINITION = parse(
   'directive @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT',
   { noLocation: true },
@@ -53,7 +55,11 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
     type.kind === Kind.NAMED_TYPE ? type.name.value : named(type.type);
   const keepDirectives = (
     directives: readonly ConstDirectiveNode[] | undefined,
-  ): ConstDirectiveNode[] => (directives ?? []).filter((d) => KEPT_APPLICATIONS.has(d.name.value));
+  ): readonly ConstDirectiveNode[] => {
+    // Most elements carry only feature directives (or none): no new array per element then.
+    if (!directives?.some((d) => KEPT_APPLICATIONS.has(d.name.value))) return NO_DIRECTIVES;
+    return directives.filter((d) => KEPT_APPLICATIONS.has(d.name.value));
+  };
 
   // A type may be spread over a definition and extensions; the model merged them, so each type is
   // emitted once, from its first definition, with every field the model knows.
@@ -74,7 +80,7 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
       .filter(
         (a) => !hidden(a.name.value) && (visible(named(a.type)) || builtIn.has(named(a.type))),
       )
-      .map((a) => ({ ...a, directives: keepDirectives(a.directives) }));
+      .map((a) => (a.directives?.length ? { ...a, directives: keepDirectives(a.directives) } : a));
 
   for (const type of model.types.values()) {
     if (type.inaccessible) continue;
@@ -88,10 +94,14 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
         if (node.kind === Kind.INPUT_VALUE_DEFINITION) {
           return { ...node, directives: keepDirectives(node.directives) };
         }
-        const hiddenArgs = new Set(f.args.filter((a) => a.inaccessible).map((a) => a.name));
+        const hiddenArgs = f.args.some((a) => a.inaccessible)
+          ? new Set(f.args.filter((a) => a.inaccessible).map((a) => a.name))
+          : undefined;
         return {
           ...node,
-          arguments: filterArgs(node.arguments, (n) => hiddenArgs.has(n)),
+          arguments: node.arguments?.length
+            ? filterArgs(node.arguments, (n) => hiddenArgs?.has(n) === true)
+            : node.arguments,
           directives: keepDirectives(node.directives),
         };
       })

@@ -2,6 +2,7 @@ import {
   type ASTNode,
   type DocumentNode,
   ExecutableDefinitionsRule,
+  type GraphQLSchema,
   FieldsOnCorrectTypeRule,
   FragmentsOnCompositeTypesRule,
   KnownArgumentNamesRule,
@@ -35,6 +36,8 @@ export interface DocumentFeatures {
   readonly kinds: ReadonlySet<string>;
   readonly operations: number;
   readonly subscription: boolean;
+  /** The names of the types the document names (type conditions, variable types). */
+  readonly typeNames: ReadonlySet<string>;
 }
 
 /** One walk over the document (no callbacks, no type information): the features present. */
@@ -43,8 +46,10 @@ export function scanDocument(
   keys: Readonly<Record<string, readonly string[]>>,
 ): DocumentFeatures {
   const kinds = new Set<string>();
+  const typeNames = new Set<string>();
   const walk = (node: ASTNode): void => {
     kinds.add(node.kind);
+    if (node.kind === Kind.NAMED_TYPE) typeNames.add(node.name.value);
     const record = node as unknown as Record<string, unknown>;
     for (const key of keys[node.kind] ?? []) {
       const child = record[key];
@@ -60,7 +65,7 @@ export function scanDocument(
     operations++;
     if (definition.operation === OperationTypeNode.SUBSCRIPTION) subscription = true;
   }
-  return { kinds, operations, subscription };
+  return { kinds, operations, subscription, typeNames };
 }
 
 /**
@@ -71,55 +76,63 @@ export function scanDocument(
  * fragment spread, so the budget is spent exactly as graphql-js spends it. Rules not listed here
  * (other graphql versions' additions, custom rules) always run.
  */
-const CONDITIONS = new Map<ValidationRule, (f: DocumentFeatures) => boolean>([
-  // Only executable definitions reach this path (see validateOperation).
-  [ExecutableDefinitionsRule, () => false],
-  [UniqueOperationNamesRule, (f) => f.operations > 1],
-  [LoneAnonymousOperationRule, (f) => f.operations > 1],
-  [SingleFieldSubscriptionsRule, (f) => f.subscription],
-  [KnownTypeNamesRule, (f) => f.kinds.has(Kind.NAMED_TYPE)],
+const CONDITIONS = new Map<ValidationRule, (f: DocumentFeatures, schema: GraphQLSchema) => boolean>(
   [
-    FragmentsOnCompositeTypesRule,
-    (f) => f.kinds.has(Kind.INLINE_FRAGMENT) || f.kinds.has(Kind.FRAGMENT_DEFINITION),
+    // Only executable definitions reach this path (see validateOperation).
+    [ExecutableDefinitionsRule, () => false],
+    [UniqueOperationNamesRule, (f) => f.operations > 1],
+    [LoneAnonymousOperationRule, (f) => f.operations > 1],
+    [SingleFieldSubscriptionsRule, (f) => f.subscription],
+    // Only an unknown name can be reported; the rule itself lists every type of the schema on each
+    // call (for suggestions), thousands of names on a large supergraph.
+    [KnownTypeNamesRule, (f, schema) => [...f.typeNames].some((name) => !schema.getType(name))],
+    [
+      FragmentsOnCompositeTypesRule,
+      (f) => f.kinds.has(Kind.INLINE_FRAGMENT) || f.kinds.has(Kind.FRAGMENT_DEFINITION),
+    ],
+    [VariablesAreInputTypesRule, (f) => f.kinds.has(Kind.VARIABLE_DEFINITION)],
+    [FieldsOnCorrectTypeRule, () => true],
+    [UniqueFragmentNamesRule, (f) => f.kinds.has(Kind.FRAGMENT_DEFINITION)],
+    [KnownFragmentNamesRule, (f) => f.kinds.has(Kind.FRAGMENT_SPREAD)],
+    [
+      NoUnusedFragmentsRule,
+      (f) => f.kinds.has(Kind.FRAGMENT_DEFINITION) || f.kinds.has(Kind.FRAGMENT_SPREAD),
+    ],
+    [
+      PossibleFragmentSpreadsRule,
+      (f) => f.kinds.has(Kind.INLINE_FRAGMENT) || f.kinds.has(Kind.FRAGMENT_SPREAD),
+    ],
+    [NoFragmentCyclesRule, (f) => f.kinds.has(Kind.FRAGMENT_DEFINITION)],
+    [UniqueVariableNamesRule, (f) => f.kinds.has(Kind.VARIABLE_DEFINITION)],
+    [
+      NoUndefinedVariablesRule,
+      (f) => f.kinds.has(Kind.VARIABLE) || f.kinds.has(Kind.FRAGMENT_SPREAD),
+    ],
+    [
+      NoUnusedVariablesRule,
+      (f) => f.kinds.has(Kind.VARIABLE_DEFINITION) || f.kinds.has(Kind.FRAGMENT_SPREAD),
+    ],
+    [KnownDirectivesRule, (f) => f.kinds.has(Kind.DIRECTIVE)],
+    [UniqueDirectivesPerLocationRule, (f) => f.kinds.has(Kind.DIRECTIVE)],
+    [KnownArgumentNamesRule, (f) => f.kinds.has(Kind.ARGUMENT)],
+    [UniqueArgumentNamesRule, (f) => f.kinds.has(Kind.ARGUMENT)],
+    [
+      ValuesOfCorrectTypeRule,
+      (f) => f.kinds.has(Kind.ARGUMENT) || f.kinds.has(Kind.VARIABLE_DEFINITION),
+    ],
+    [
+      VariablesInAllowedPositionRule,
+      (f) => f.kinds.has(Kind.VARIABLE) || f.kinds.has(Kind.FRAGMENT_SPREAD),
+    ],
+    [UniqueInputFieldNamesRule, (f) => f.kinds.has(Kind.OBJECT)],
   ],
-  [VariablesAreInputTypesRule, (f) => f.kinds.has(Kind.VARIABLE_DEFINITION)],
-  [FieldsOnCorrectTypeRule, () => true],
-  [UniqueFragmentNamesRule, (f) => f.kinds.has(Kind.FRAGMENT_DEFINITION)],
-  [KnownFragmentNamesRule, (f) => f.kinds.has(Kind.FRAGMENT_SPREAD)],
-  [
-    NoUnusedFragmentsRule,
-    (f) => f.kinds.has(Kind.FRAGMENT_DEFINITION) || f.kinds.has(Kind.FRAGMENT_SPREAD),
-  ],
-  [
-    PossibleFragmentSpreadsRule,
-    (f) => f.kinds.has(Kind.INLINE_FRAGMENT) || f.kinds.has(Kind.FRAGMENT_SPREAD),
-  ],
-  [NoFragmentCyclesRule, (f) => f.kinds.has(Kind.FRAGMENT_DEFINITION)],
-  [UniqueVariableNamesRule, (f) => f.kinds.has(Kind.VARIABLE_DEFINITION)],
-  [
-    NoUndefinedVariablesRule,
-    (f) => f.kinds.has(Kind.VARIABLE) || f.kinds.has(Kind.FRAGMENT_SPREAD),
-  ],
-  [
-    NoUnusedVariablesRule,
-    (f) => f.kinds.has(Kind.VARIABLE_DEFINITION) || f.kinds.has(Kind.FRAGMENT_SPREAD),
-  ],
-  [KnownDirectivesRule, (f) => f.kinds.has(Kind.DIRECTIVE)],
-  [UniqueDirectivesPerLocationRule, (f) => f.kinds.has(Kind.DIRECTIVE)],
-  [KnownArgumentNamesRule, (f) => f.kinds.has(Kind.ARGUMENT)],
-  [UniqueArgumentNamesRule, (f) => f.kinds.has(Kind.ARGUMENT)],
-  [
-    ValuesOfCorrectTypeRule,
-    (f) => f.kinds.has(Kind.ARGUMENT) || f.kinds.has(Kind.VARIABLE_DEFINITION),
-  ],
-  [
-    VariablesInAllowedPositionRule,
-    (f) => f.kinds.has(Kind.VARIABLE) || f.kinds.has(Kind.FRAGMENT_SPREAD),
-  ],
-  [UniqueInputFieldNamesRule, (f) => f.kinds.has(Kind.OBJECT)],
-]);
+);
 
 /** Whether `rule` can report anything on a document with these features. */
-export function ruleApplies(rule: ValidationRule, features: DocumentFeatures): boolean {
-  return CONDITIONS.get(rule)?.(features) ?? true;
+export function ruleApplies(
+  rule: ValidationRule,
+  features: DocumentFeatures,
+  schema: GraphQLSchema,
+): boolean {
+  return CONDITIONS.get(rule)?.(features, schema) ?? true;
 }

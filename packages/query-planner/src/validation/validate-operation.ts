@@ -137,7 +137,7 @@ export function validateOperation(
   }
   assertValidSchema(schema);
   const features = scanDocument(document, KEYS);
-  const active = rules.filter((rule) => ruleApplies(rule, features));
+  const active = rules.filter((rule) => ruleApplies(rule, features, schema));
   const errors: GraphQLError[] = [];
   const abort = {};
   const typeInfo = new TypeInfo(schema);
