@@ -138,7 +138,8 @@ async function loadPlanner(name) {
       },
     };
   }
-  const orrery = await import('@orrery/query-planner');
+  // ORRERY_PLANNER_MODULE=/path/to/other/dist/index.js compares another build (before/after).
+  const orrery = await import(process.env.ORRERY_PLANNER_MODULE ?? '@orrery/query-planner');
   if (typeof orrery.createQueryPlanner !== 'function') {
     throw new Error('createQueryPlanner is not exported by the built @orrery/query-planner');
   }
