@@ -40,64 +40,14 @@ export const APOLLO_GATEWAY_KNOWN_GAPS: readonly KnownGap[] = [
   },
 ];
 
-/** `@orrery/gateway` (first execution commit, df0fd3a). */
+/** `@orrery/gateway`. */
 export const ORRERY_GATEWAY_KNOWN_GAPS: readonly KnownGap[] = [
-  {
-    scenario: '*',
-    operation: 'API schema',
-    reason:
-      'introspection shows `directive @defer` although the gateway refuses @defer ("not ' +
-      'supported by this gateway yet"); the monolith (and @apollo/gateway) have no @defer.',
-  },
-  {
-    scenario: 'descriptions-deprecated',
-    operation: 'deprecation visible by introspection',
-    reason:
-      'introspection returns `description: null` for Product; `toApiSchema` keeps "Something ' +
-      'for sale." so the gateway loses it when building or serving its API schema.',
-  },
   {
     scenario: 'aliases',
     operation: 'alias named like another field',
     reason:
-      'like @apollo/gateway: the alias `id: name` collides with the key field `id` fetched for ' +
-      'the entity call, the answer has the id where the name belongs.',
+      'planner: the client field `id: name` collides with the key field `id` the entity fetch ' +
+      'needs; the plan leaves it out of the accounts fetch and fetches `name` nowhere, so the ' +
+      'gateway has no value for it (the answer has the key id where the name belongs).',
   },
-  {
-    scenario: 'errors-entities',
-    operation: 'fields of entities that fail or are missing',
-    reason:
-      'an entity the extending subgraph returns as null (`_entities[i] = null`) gets a ' +
-      'non-null violation error on its missing field; the monolith returns null, no error.',
-  },
-  {
-    scenario: 'errors-entities',
-    operation: 'a single failing entity, nullable fields only',
-    reason: 'like @apollo/gateway: error at `user.profile` but the object stays `{ bio: null }`.',
-  },
-  {
-    scenario: 'errors-entities',
-    operation: 'a single missing entity',
-    reason: 'null entity from `_entities` reported as a non-null violation (see above).',
-  },
-  ...[
-    'interface-object field on every channel',
-    'interface-object field with a variable-driven @skip',
-  ].map((operation) => ({
-    scenario: 'seed-channels-interface-object',
-    operation,
-    reason:
-      'representations sent to the @interfaceObject subgraph keep the concrete __typename ' +
-      '(WebChannel) instead of the interface name (Channel): the subgraph rejects them.',
-  })),
-  ...[
-    'required field on the interface object',
-    'interface-object root field with concrete types and requires',
-  ].map((operation) => ({
-    scenario: 'interface-object-requires',
-    operation,
-    reason:
-      'representations sent to the @interfaceObject subgraph keep the concrete __typename ' +
-      '(Movie) instead of the interface name (Media): the subgraph rejects them.',
-  })),
 ];

@@ -191,6 +191,35 @@ describe('null propagation', () => {
     ]);
   });
 
+  it('keeps an object whose data another subgraph owns when an extender answers null for it', async () => {
+    const { gateway } = gatewayWith({
+      [USERS_URL]: usersSubgraph,
+      [REVIEWS_URL]: (request) => {
+        const reps = request.variables?.representations ?? [];
+        return {
+          json: {
+            data: {
+              _entities: reps.map((r) =>
+                r['id'] === 'u2' ? null : { __typename: 'User', reviews: [] },
+              ),
+            },
+          },
+        };
+      },
+    });
+    const result = await gateway.execute({ query: '{ users { id reviews { id } } }' });
+    // users owns User.name: a null from reviews means "no reviews data", not "no such user".
+    expect(result).toEqual({
+      data: {
+        users: [
+          { id: 'u1', reviews: [] },
+          { id: 'u2', reviews: null },
+          { id: 'u3', reviews: [] },
+        ],
+      },
+    });
+  });
+
   it('bubbles to data: null when a non-null root field is null', async () => {
     const { gateway } = gatewayWith({
       [USERS_URL]: () => ({

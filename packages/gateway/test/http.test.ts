@@ -184,6 +184,18 @@ describe('the API schema', () => {
   });
 });
 
+describe('the API schema (directives)', () => {
+  it('does not advertise @defer, which the gateway does not run', async () => {
+    start();
+    const result = await gateway!.execute({ query: '{ __schema { directives { name } } }' });
+    const names = (result.data?.['__schema'] as { directives: { name: string }[] }).directives.map(
+      (d) => d.name,
+    );
+    expect(names).toContain('skip');
+    expect(names).not.toContain('defer');
+  });
+});
+
 describe('limits', () => {
   it('refuses operations over maxDepth, maxAliases and maxTokens', async () => {
     start({ limits: { maxDepth: 2, maxAliases: 1, maxTokens: 30 } });

@@ -12,6 +12,19 @@ export type JsonObject = Record<string, unknown>;
 /** Answers "does an object of runtime type `typename` match the type condition `condition`". */
 export type TypeMatcher = (condition: string, typename: unknown) => boolean;
 
+/**
+ * Marks an object an entity fetch answered with `null` (`_entities[i] = null`: the subgraph says
+ * the entity does not exist, or failed to load it). The object stays in place for the rest of
+ * execution, but the client sees `null` there, as a single server whose resolver returned null
+ * would answer. A symbol key: invisible to `for...in`, `JSON.stringify` and representations.
+ */
+export const NULL_ENTITY: unique symbol = Symbol('orrery.nullEntity');
+
+/** True when `value` is an object an entity fetch answered with `null`. */
+export function isNullEntity(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && NULL_ENTITY in value;
+}
+
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -34,7 +47,7 @@ function collect(value: unknown, path: ResponsePath, index: number, out: JsonObj
     for (const item of value) collect(item, path, next, out);
     return;
   }
-  if (!isObject(value)) return;
+  if (!isObject(value) || NULL_ENTITY in value) return;
   if (index === path.length) {
     out.push(value);
     return;
@@ -59,7 +72,7 @@ export function pathsAtPath(
       value.forEach((item, i) => walk(item, next, [...at, i]));
       return;
     }
-    if (!isObject(value)) return;
+    if (!isObject(value) || NULL_ENTITY in value) return;
     if (index === path.length) {
       out.push(at);
       return;

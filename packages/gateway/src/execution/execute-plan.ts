@@ -17,11 +17,17 @@ import {
   buildRepresentation,
   collectAtPath,
   deepMerge,
+  NULL_ENTITY,
   pathsAtPath,
   type JsonObject,
   type TypeMatcher,
 } from './data.js';
-import type { PreparedFetch, PreparedPlan } from './prepare-plan.js';
+import type {
+  InterfaceObjectName,
+  NullEntityTest,
+  PreparedFetch,
+  PreparedPlan,
+} from './prepare-plan.js';
 
 /** Sends one fetch of the plan; resolves to the parsed response or rejects with a `SubgraphRequestError`. */
 export type PlanFetch = (
@@ -37,6 +43,10 @@ export interface ExecutePlanOptions {
   readonly matches: TypeMatcher;
   /** True for object type names of the supergraph (keeps concrete `__typename`s on merge). */
   readonly isObjectType: (name: unknown) => boolean;
+  /** The `__typename` an `@interfaceObject` subgraph expects in a representation. */
+  readonly interfaceObjectName?: InterfaceObjectName;
+  /** Whether a null entity from a subgraph makes the object null (see {@link NullEntityTest}). */
+  readonly nullEntity?: NullEntityTest;
 }
 
 export interface ExecutionResult {
@@ -176,7 +186,7 @@ class Executor {
   }
 
   private async entityFetch(node: FetchNode, cursor: Cursor): Promise<void> {
-    const { matches } = this.options;
+    const { matches, interfaceObjectName } = this.options;
     const objects = cursor.objects;
     const representations: JsonObject[] = [];
     // For each object, the index of its (deduplicated) representation, -1 when not sent.
@@ -189,6 +199,8 @@ class Executor {
         continue;
       }
       if (node.inputRewrites) applyRewrites(representation, node.inputRewrites, matches);
+      const renamed = interfaceObjectName?.(node.serviceName, representation['__typename']);
+      if (renamed !== undefined) representation['__typename'] = renamed;
       const key = JSON.stringify(representation);
       let index = seen.get(key);
       if (index === undefined) {
@@ -248,8 +260,15 @@ class Executor {
       const index = repOf[j]!;
       if (index < 0) continue;
       const entity = entities[index] as unknown;
-      if (typeof entity !== 'object' || entity === null || Array.isArray(entity)) continue;
       const target = objects[j]!;
+      if (entity === null) {
+        // No such entity (or it failed, with an error at its path): null for the client, when
+        // this subgraph is where the object's data lives.
+        if (this.options.nullEntity?.(node.serviceName, target['__typename']))
+          (target as { [NULL_ENTITY]?: true })[NULL_ENTITY] = true;
+        continue;
+      }
+      if (typeof entity !== 'object' || Array.isArray(entity)) continue;
       const typename = target['__typename'];
       deepMerge(target, entity as JsonObject);
       // An @interfaceObject subgraph answers with the interface's name: keep the concrete type.

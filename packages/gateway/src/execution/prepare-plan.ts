@@ -85,3 +85,74 @@ export function createTypeMatcher(model: SupergraphModel): TypeMatcher {
 export function createObjectTypeTest(model: SupergraphModel): (name: unknown) => boolean {
   return (name) => typeof name === 'string' && model.types.get(name)?.kind === 'OBJECT';
 }
+
+/**
+ * For an entity fetch to `serviceName`, the name a representation of concrete type `typename`
+ * must carry there: the interface, when the subgraph knows the type only through an
+ * `@interfaceObject` for an interface it implements (it has no `WebChannel`, only `Channel`).
+ * `undefined` when the name stays.
+ *
+ * The planner's `inputRewrites` (a `ValueSetter` on `__typename`) say the same where it emits
+ * them; this covers representations built at an interface position, where it does not (see the
+ * package README), and is a no-op after a rewrite already set the interface name.
+ */
+export type InterfaceObjectName = (serviceName: string, typename: unknown) => string | undefined;
+
+export function createInterfaceObjectName(model: SupergraphModel): InterfaceObjectName {
+  const bySubgraph = new Map<string, Map<string, string>>();
+  for (const [name, type] of model.types) {
+    if (type.kind !== 'INTERFACE') continue;
+    for (const [subgraph, entry] of type.subgraphs) {
+      if (!entry.isInterfaceObject) continue;
+      let renames = bySubgraph.get(subgraph);
+      if (!renames) bySubgraph.set(subgraph, (renames = new Map()));
+      for (const implementation of model.implementations.get(name) ?? []) {
+        // A type the subgraph defines itself is sent under its own name.
+        if (model.types.get(implementation)?.subgraphs.has(subgraph)) continue;
+        renames.set(implementation, name);
+      }
+    }
+  }
+  return (serviceName, typename) =>
+    typeof typename === 'string' ? bySubgraph.get(serviceName)?.get(typename) : undefined;
+}
+
+/**
+ * True when a `null` from `serviceName`'s `_entities` for an object of type `typename` means
+ * "this object does not exist": every field other subgraphs resolve on the type is a key field,
+ * so they only hold references to it (`User.profile` returning `{ id }`) and `serviceName` holds
+ * its data. The object is then null for the client, like a resolver returning null. When other
+ * subgraphs own data of the type (`User.name`), a null only means `serviceName` adds nothing:
+ * its fields are null and the object stays.
+ */
+export type NullEntityTest = (serviceName: string, typename: unknown) => boolean;
+
+export function createNullEntityTest(model: SupergraphModel): NullEntityTest {
+  const cache = new Map<string, boolean>();
+  const compute = (serviceName: string, typename: string): boolean => {
+    const type = model.types.get(typename);
+    if (!type || type.kind !== 'OBJECT') return false;
+    const keyFields = new Set<string>();
+    for (const entry of type.subgraphs.values()) {
+      for (const key of entry.keys) {
+        for (const selection of key.fields.selectionSet.selections) {
+          if (selection.kind === 'Field') keyFields.add(selection.name.value);
+        }
+      }
+    }
+    for (const field of type.fields.values()) {
+      if (keyFields.has(field.name)) continue;
+      for (const [subgraph, entry] of field.subgraphs) {
+        if (subgraph !== serviceName && !entry.external) return false;
+      }
+    }
+    return true;
+  };
+  return (serviceName, typename) => {
+    if (typeof typename !== 'string') return false;
+    const key = `${serviceName}\u0000${typename}`;
+    let answer = cache.get(key);
+    if (answer === undefined) cache.set(key, (answer = compute(serviceName, typename)));
+    return answer;
+  };
+}

@@ -8,6 +8,7 @@
  * @module
  */
 import { graphQLError, type GraphQLErrorJson } from '../errors.js';
+import { NULL_ENTITY } from './data.js';
 import type { ObjectShape, OperationShape, ShapeField, TypeLevel } from './shape.js';
 
 /** Marks a value that must become null in the nearest nullable parent. */
@@ -67,7 +68,11 @@ class Walker {
   }
 
   private value(field: ShapeField, level: TypeLevel, raw: unknown): Completed {
-    if (raw === null || raw === undefined) {
+    if (
+      raw === null ||
+      raw === undefined ||
+      (typeof raw === 'object' && NULL_ENTITY in (raw as object))
+    ) {
       if (level.nonNull) {
         this.nonNullViolation(field);
         return BUBBLE;

@@ -294,6 +294,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       fetch: planFetch(current, request, context),
       matches: current.matches,
       isObjectType: current.isObjectType,
+      interfaceObjectName: current.interfaceObjectName,
+      nullEntity: current.nullEntity,
     });
     const shape = shapeFor(current.schema, compiled, variables);
     let introspection: Record<string, unknown> | undefined;

@@ -6,11 +6,19 @@
  *
  * @module
  */
+import { toApiSchema } from '@orrery/composition';
 import { tryCreateQueryPlanner, type QueryPlanner } from '@orrery/query-planner';
 import { stripIgnoredCharacters, type GraphQLSchema } from 'graphql';
 import { SupergraphLoadError } from '../errors.js';
 import type { TypeMatcher } from '../execution/data.js';
-import { createObjectTypeTest, createTypeMatcher } from '../execution/prepare-plan.js';
+import {
+  createInterfaceObjectName,
+  createNullEntityTest,
+  createObjectTypeTest,
+  createTypeMatcher,
+  type InterfaceObjectName,
+  type NullEntityTest,
+} from '../execution/prepare-plan.js';
 import type { GatewayPlugin } from '../plugin.js';
 import {
   compileOperation,
@@ -36,6 +44,8 @@ export class SupergraphState {
   readonly schema: GraphQLSchema;
   readonly matches: TypeMatcher;
   readonly isObjectType: (name: unknown) => boolean;
+  readonly interfaceObjectName: InterfaceObjectName;
+  readonly nullEntity: NullEntityTest;
   readonly urls: ReadonlyMap<string, string>;
   /** By exact operation text (the hot path: one lookup). */
   private readonly byText = new Map<string, Compiled>();
@@ -56,18 +66,21 @@ export class SupergraphState {
       );
     }
     this.planner = created.planner;
-    try {
-      // Built now, not on the first request: loading is the slow path, serving is not.
-      this.schema = this.planner.apiSchema;
-    } catch (error) {
+    // Composition's API schema, not the planner's: the planner's is built for validating
+    // operations only (no descriptions, and it offers `@defer`, which this gateway refuses),
+    // while clients introspect this one and must see exactly what the schema's authors wrote.
+    const api = toApiSchema(supergraphSdl);
+    if (!api.ok) {
       throw new SupergraphLoadError(
-        `The supergraph gives no valid API schema: ${(error as Error).message}`,
-        { cause: error },
+        `The supergraph gives no valid API schema: ${api.errors.map((e) => e.message).join('; ')}`,
       );
     }
+    this.schema = api.schema;
     const model = this.planner.supergraph;
     this.matches = createTypeMatcher(model);
     this.isObjectType = createObjectTypeTest(model);
+    this.interfaceObjectName = createInterfaceObjectName(model);
+    this.nullEntity = createNullEntityTest(model);
     const urls = new Map<string, string>();
     for (const subgraph of model.subgraphs) {
       urls.set(subgraph.name, options.urls[subgraph.name] ?? subgraph.url);
