@@ -85,6 +85,14 @@ function argValue(node: DirectiveNode, name: string): ConstValueNode | undefined
   return node.arguments?.find((a) => a.name.value === name)?.value as ConstValueNode | undefined;
 }
 
+function unknownImport(name: string, node: DirectiveNode): LinkProblem {
+  return {
+    code: 'INVALID_LINK_DIRECTIVE_USAGE',
+    message: `Cannot import unknown element "${name}".`,
+    node,
+  };
+}
+
 /** `import:` entries as `[name, as]` pairs (both with their `@` when directives). */
 function readImports(node: DirectiveNode, problems: LinkProblem[]): [string, string][] {
   const value = argValue(node, 'import');
@@ -198,10 +206,15 @@ export function resolveLinks(document: DocumentNode): LinkResolution {
           if (available !== undefined && available <= parsed.minor) {
             directives.delete(`${prefix}__${canonical}`);
             directives.set(as.slice(1), canonical);
+          } else {
+            // Also a directive of a later federation version than the one linked.
+            problems.push(unknownImport(name, node));
           }
         } else if ((FEDERATION_TYPES.get(name) ?? 99) <= parsed.minor) {
           types.delete(`${prefix}__${name}`);
           types.set(as, name);
+        } else {
+          problems.push(unknownImport(name, node));
         }
       }
       continue;
