@@ -52,6 +52,8 @@ export function upgradeFed1Subgraph(subgraph: SubgraphState): void {
  * subgraphs get those marked `@shareable`, as Apollo's upgrade does.
  */
 export function addFed1Shareable(subgraphs: readonly SubgraphState[]): void {
+  // Only Fed 1 subgraphs get marks: skip the counting (every field of every subgraph) without one.
+  if (!subgraphs.some((s) => s.isFed1)) return;
   // Where each object field is resolved (not external, or external but provided).
   const resolvedBy = new Map<string, number>();
   const typeCount = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { createDiagnostic, type Diagnostic } from '@orrery/core';
 import type { ASTNode, DocumentNode, InputValueDefinitionNode } from 'graphql';
-import { toApiSchema } from '../api-schema/index.js';
+import { toApiSchemaOfComposed } from '../api-schema/index.js';
 import type { SchemaResult } from '../types.js';
 import { locationsOf } from '../subgraph/locations.js';
 import type { SubgraphState } from '../subgraph/state.js';
@@ -21,7 +21,7 @@ export interface ApiSchemaCheck {
  * subgraphs defining those elements, preferring the ones where the element is `@inaccessible`.
  */
 export function checkApiSchema(document: DocumentNode, state: SupergraphState): ApiSchemaCheck {
-  const result = toApiSchema(document);
+  const result = toApiSchemaOfComposed(document);
   if (result.ok) return { result, errors: [] };
   const errors = result.errors.map((error) => {
     const sites: [SubgraphState, ASTNode][] = [];

@@ -13,7 +13,7 @@ import { mergeAppliedDirectives, type FeatureUsage } from './applied-directives.
 import { mergeDescriptionOf } from './descriptions.js';
 import { contextualArguments } from './context-arguments.js';
 import { fieldOverrides } from './overrides.js';
-import { mergeTypeReferences } from './type-references.js';
+import { mergeTypeReferences, sameTypeReference } from './type-references.js';
 
 /**
  * Merges one object/interface field over the subgraphs that define it: the most general type,
@@ -48,7 +48,7 @@ export function mergeField(
     return undefined;
   }
   const allTyped = entries.map(([g, f]) => [g, f.type] as const);
-  const typesDiffer = allTyped.some(([, t]) => print(t) !== print(allTyped[0]![1]));
+  const typesDiffer = allTyped.some(([, t]) => !sameTypeReference(t, allTyped[0]![1]));
   if (typesDiffer && merged.from) {
     compatibleTypeHint(
       context,

@@ -1,4 +1,9 @@
-import { stringArgument, type AppliedDirective, type FieldState } from '../../subgraph/state.js';
+import {
+  stringArgument,
+  type AppliedDirective,
+  type FieldState,
+  type TypeState,
+} from '../../subgraph/state.js';
 import type { SupergraphContext } from '../context.js';
 
 /**
@@ -10,6 +15,11 @@ import type { SupergraphContext } from '../context.js';
  */
 export function OverrideSourceRule(context: SupergraphContext): void {
   for (const type of context.state.types.values()) {
+    // Most types have no @override: skip them before the field-by-subgraph walk below, which is
+    // quadratic on types many subgraphs define (Query, shared entities).
+    const overrides = (t: TypeState) =>
+      [...t.fields.values()].some((f) => f.directives.some((x) => x.name === 'override'));
+    if (![...type.byGraph.values()].some(overrides)) continue;
     // Field by field in supergraph order (as Apollo reports them), then subgraph by subgraph.
     const fieldNames = new Set<string>();
     for (const t of type.byGraph.values()) for (const f of t.fields.keys()) fieldNames.add(f);
