@@ -1,4 +1,5 @@
 import type { SupergraphContext } from './context.js';
+import { ContextualArgumentsRule } from './rules/contextual-arguments-rule.js';
 import { ExtensionWithNoBaseRule } from './rules/extension-with-no-base-rule.js';
 import { ExternalArgumentsRule } from './rules/external-arguments-rule.js';
 import { ExternalMissingOnBaseRule } from './rules/external-missing-on-base-rule.js';
@@ -37,4 +38,5 @@ export const POST_MERGE_RULES: readonly SupergraphRule[] = [
   InconsistentValueTypeFieldRule,
   InconsistentUnionMemberRule,
   UnusedEnumTypeRule,
+  ContextualArgumentsRule,
 ];
