@@ -25,6 +25,11 @@ export default defineConfig({
           include: ['{packages,apps,internal}/*/{src,test}/**/*.test.ts'],
           environment: 'node',
           restoreMocks: true,
+          // Oracle suites compose dozens of graphs with Apollo in beforeAll; on a loaded 2-core
+          // CI machine that can take well over vitest's 10 s default. Generous limits, not
+          // timing assertions.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
