@@ -3,8 +3,12 @@
  * The gateway benchmark: Orrery's gateway and `@apollo/gateway` (in `@apollo/server`) serve the
  * public gateway benchmark's deep query over the same four subgraphs, one after the other.
  *
- *   node apps/bench/src/gateway.mjs [--gateways orrery,apollo] [--warmup 10] [--duration 20]
+ *   node apps/bench/src/gateway.mjs [--gateways orrery,apollo,hive] [--warmup 10] [--duration 20]
  *     [--connections 50] [--overhead-duration 5] [--port 4200] [--no-pin] [--json FILE]
+ *     [--hive-dir DIR]
+ *
+ * `hive` (`@graphql-hive/gateway`) runs only from an install outside the repo (`--hive-dir`, see
+ * ../README.md); with `--hive-dir` it joins the default gateways.
  *
  * Layout on a 2-core machine: this process (the load generator) and the subgraphs' process on
  * core 0, each gateway in its own process on core 1 (`taskset`). Steps:
@@ -27,8 +31,8 @@ import { parse } from 'graphql';
 import { SUBGRAPH_NAMES, subgraphSdl } from './gateway-subgraphs.mjs';
 import { requestOnce, runLoad } from './load-generator.mjs';
 
-const GATEWAYS = ['orrery', 'apollo'];
-const LABELS = { orrery: 'Orrery', apollo: 'Apollo', direct: 'subgraph direct' };
+const GATEWAYS = ['orrery', 'apollo', 'hive'];
+const LABELS = { orrery: 'Orrery', apollo: 'Apollo', hive: 'Hive', direct: 'subgraph direct' };
 const TRIVIAL_QUERY = '{ users { id } }';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const DEEP_QUERY = readFileSync(here('../fixtures/planning/deep-query.graphql'), 'utf8');
@@ -67,7 +71,12 @@ function stopProcess(child) {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.removeAllListeners('exit');
-    child.on('exit', () => resolve());
+    // Hive's runtime keeps its server up on SIGTERM (it only disposes plugins): escalate.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -138,7 +147,6 @@ const fmt = (value, digits = 1) =>
         maximumFractionDigits: digits,
       })
     : 'n/a';
-const ratio = (a, b) => (Number.isFinite(a / b) ? `${fmt(a / b, 2)}x` : 'n/a');
 
 function printTable(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -154,7 +162,8 @@ function printTable(headers, rows) {
 async function main() {
   const { values } = parseArgs({
     options: {
-      gateways: { type: 'string', default: GATEWAYS.join(',') },
+      gateways: { type: 'string' },
+      'hive-dir': { type: 'string' },
       warmup: { type: 'string', default: '10' },
       duration: { type: 'string', default: '20' },
       connections: { type: 'string', default: '50' },
@@ -164,7 +173,11 @@ async function main() {
       json: { type: 'string' },
     },
   });
-  const gateways = values.gateways.split(',').filter(Boolean);
+  const hiveDir = values['hive-dir'];
+  const gateways = (values.gateways ?? (hiveDir ? 'orrery,apollo,hive' : 'orrery,apollo'))
+    .split(',')
+    .filter(Boolean);
+  if (gateways.includes('hive') && !hiveDir) throw new Error('--gateways hive needs --hive-dir');
   for (const name of gateways) {
     if (!GATEWAYS.includes(name)) throw new Error(`unknown gateway "${name}" (${GATEWAYS})`);
   }
@@ -195,7 +208,15 @@ async function main() {
   const startGateway = (name) =>
     startProcess(
       here('./gateway-server.mjs'),
-      ['--gateway', name, '--port', String(gatewayPort), '--supergraph', supergraphFile],
+      [
+        '--gateway',
+        name,
+        '--port',
+        String(gatewayPort),
+        '--supergraph',
+        supergraphFile,
+        ...(hiveDir ? ['--hive-dir', hiveDir] : []),
+      ],
       1,
       pin,
       'listening',
@@ -337,31 +358,27 @@ async function main() {
         name === 'direct' ? '' : fmt(r.latencyMs.p50 - direct.latencyMs.p50, 3),
       ]),
     );
+    // Every other gateway against Orrery; above 1 means Orrery is better.
     const ratios = {};
-    if (results.orrery && results.apollo) {
-      const o = results.orrery;
-      const a = results.apollo;
-      ratios.apolloVsOrrery = {
+    const o = results.orrery;
+    for (const name of o ? gateways.filter((g) => g !== 'orrery') : []) {
+      const a = results[name];
+      const overhead = (r) => r.trivial.latencyMs.p50 - direct.latencyMs.p50;
+      const perCpu = (r) => r.deep.rps / r.cpuCoresDuringRun.gateway;
+      const entry = {
         rps: o.deep.rps / a.deep.rps,
-        p99: a.deep.latencyMs.p99 / o.deep.latencyMs.p99,
         p50: a.deep.latencyMs.p50 / o.deep.latencyMs.p50,
+        p99: a.deep.latencyMs.p99 / o.deep.latencyMs.p99,
         peakRss: a.rssMb.peak / o.rssMb.peak,
-        requestsPerGatewayCpuSecond:
-          o.deep.rps / o.cpuCoresDuringRun.gateway / (a.deep.rps / a.cpuCoresDuringRun.gateway),
-        trivialOverheadP50:
-          (a.trivial.latencyMs.p50 - direct.latencyMs.p50) /
-          (o.trivial.latencyMs.p50 - direct.latencyMs.p50),
+        requestsPerGatewayCpuSecond: perCpu(o) / perCpu(a),
+        trivialOverheadP50: overhead(a) / overhead(o),
       };
+      ratios[`${name}VsOrrery`] = entry;
       console.log(
-        `\nOrrery vs Apollo (above 1 means Orrery is better): RPS ${ratio(o.deep.rps, a.deep.rps)}, ` +
-          `p50 ${ratio(a.deep.latencyMs.p50, o.deep.latencyMs.p50)}, ` +
-          `p99 ${ratio(a.deep.latencyMs.p99, o.deep.latencyMs.p99)}, ` +
-          `peak RSS ${ratio(a.rssMb.peak, o.rssMb.peak)}, ` +
-          `requests per gateway CPU-second ${fmt(ratios.apolloVsOrrery.requestsPerGatewayCpuSecond, 2)}x, ` +
-          `trivial-query overhead ${ratio(
-            a.trivial.latencyMs.p50 - direct.latencyMs.p50,
-            o.trivial.latencyMs.p50 - direct.latencyMs.p50,
-          )}`,
+        `\nOrrery vs ${LABELS[name]} (above 1 means Orrery is better): RPS ${fmt(entry.rps, 2)}x, ` +
+          `p50 ${fmt(entry.p50, 2)}x, p99 ${fmt(entry.p99, 2)}x, peak RSS ${fmt(entry.peakRss, 2)}x, ` +
+          `requests per gateway CPU-second ${fmt(entry.requestsPerGatewayCpuSecond, 2)}x, ` +
+          `trivial-query overhead ${fmt(entry.trivialOverheadP50, 2)}x`,
       );
     }
 
