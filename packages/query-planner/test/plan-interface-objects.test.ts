@@ -226,3 +226,63 @@ describe('type conditions under an @interfaceObject', () => {
       `);
   });
 });
+
+describe('entering an @interfaceObject from the real interface', () => {
+  /** Every `inputRewrites` list of a plan (ours or Apollo's), in plan order. */
+  const inputRewrites = (plan: unknown): unknown[] => {
+    const out: unknown[] = [];
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Record<string, unknown>;
+      if (n['kind'] === 'Fetch') out.push(n['inputRewrites'] ?? []);
+      for (const key of ['node', 'nodes']) {
+        const child = n[key];
+        if (Array.isArray(child)) child.forEach(walk);
+        else walk(child);
+      }
+    };
+    walk(plan);
+    return out;
+  };
+
+  it('sets the representation __typename to the interface, as Apollo does', () => {
+    const query = '{ assets { id caption views } }';
+    const plan = media.same(query);
+    expect(plan).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "library") {
+            {
+              assets {
+                __typename
+                id
+                caption
+              }
+            }
+          },
+          Flatten(path: "assets.@") {
+            Fetch(service: "analytics") {
+              {
+                ... on Asset {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Asset {
+                  views
+                }
+              }
+            },
+          },
+        },
+      }
+    `);
+    // The objects at `assets.@` carry `Photo`/`Clip`; analytics only knows `Asset`.
+    expect(inputRewrites(plan)).toEqual([
+      [],
+      [{ kind: 'ValueSetter', path: ['... on Asset', '__typename'], setValueTo: 'Asset' }],
+    ]);
+    expect(inputRewrites(plan)).toEqual(inputRewrites(media.apollo(query).plan));
+  });
+});

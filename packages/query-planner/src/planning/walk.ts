@@ -656,7 +656,10 @@ export class PlanWalker {
     representation.typename();
     this.addFieldSet(representation, key.fields.selectionSet);
     if (required) this.addFieldSet(representation, required);
-    if (tail.isInterfaceObject && tail.type !== vertex.type) {
+    // Entering an @interfaceObject from a real type, the concrete __typename must become the
+    // interface's name; from the real interface too (`Channel` to `Channel`): its objects carry
+    // their implementation's name.
+    if (tail.isInterfaceObject && !vertex.isInterfaceObject) {
       const path = [`... on ${vertex.type}`, '__typename'];
       if (!target.inputRewrites.some((r) => r.path[0] === path[0])) {
         target.inputRewrites.push({ kind: 'ValueSetter', path, setValueTo: tail.type });
