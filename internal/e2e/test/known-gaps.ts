@@ -41,13 +41,4 @@ export const APOLLO_GATEWAY_KNOWN_GAPS: readonly KnownGap[] = [
 ];
 
 /** `@orrery/gateway`. */
-export const ORRERY_GATEWAY_KNOWN_GAPS: readonly KnownGap[] = [
-  {
-    scenario: 'aliases',
-    operation: 'alias named like another field',
-    reason:
-      'planner: the client field `id: name` collides with the key field `id` the entity fetch ' +
-      'needs; the plan leaves it out of the accounts fetch and fetches `name` nowhere, so the ' +
-      'gateway has no value for it (the answer has the key id where the name belongs).',
-  },
-];
+export const ORRERY_GATEWAY_KNOWN_GAPS: readonly KnownGap[] = [];

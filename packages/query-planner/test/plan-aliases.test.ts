@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryPlanSerializer } from '../src/index.js';
-import { FED, fixture } from './harness.js';
+import { FED, fixture, operations } from './harness.js';
 
 expect.addSnapshotSerializer(queryPlanSerializer);
 
@@ -130,23 +130,29 @@ describe('alias conflicts between merged selections', () => {
     });
   });
 
-  it('leaves out a client alias that reuses the response name of a key, as Apollo does', () => {
-    const keyed = fixture([
-      {
-        name: 'a',
-        sdl: `${H} type Query { t: T } type T @key(fields: "id") { id: ID! name: String }`,
-      },
-      { name: 'b', sdl: `${H} type T @key(fields: "id") { id: ID! other: String }` },
-    ]);
-    // One merged object cannot hold both `id`s: the next fetch's representation needs the key.
-    expect(keyed.same('{ t { id: name other } }')).toMatchInlineSnapshot(`
+  const keyed = fixture([
+    {
+      name: 'a',
+      sdl: `${H} type Query { t: T ts: [T!]! } type T @key(fields: "id") { id: ID! name: String }`,
+    },
+    { name: 'b', sdl: `${H} type T @key(fields: "id") { id: ID! other: String }` },
+  ]);
+
+  it('hides a key the client aliased away, and the entity fetch reads it from there', () => {
+    // One merged object cannot hold both `id`s. Apollo leaves the client's `id: name` out of
+    // every fetch (its gateway then answers the key id for it); we alias the key instead.
+    const query = '{ t { id: name other } }';
+    expect(operations(keyed.apollo(query).plan)[0]).toBe('{t{__typename id}}');
+    const plan = keyed.check(query);
+    expect(plan).toMatchInlineSnapshot(`
       QueryPlan {
         Sequence {
           Fetch(service: "a") {
             {
               t {
                 __typename
-                id
+                id__alias_0: id
+                id: name
               }
             }
           },
@@ -168,5 +174,22 @@ describe('alias conflicts between merged selections', () => {
         },
       }
     `);
+    const [first, second] = plan.node?.kind === 'Sequence' ? plan.node.nodes : [];
+    expect(first?.kind === 'Fetch' && first.operation).toBe(
+      '{t{__typename id__alias_0:id id:name}}',
+    );
+    expect(second?.kind === 'Flatten' && second.node).toMatchObject({
+      requires: [
+        {
+          kind: 'InlineFragment',
+          typeCondition: 'T',
+          selections: [
+            { kind: 'Field', name: '__typename' },
+            { kind: 'Field', name: 'id', alias: 'id__alias_0' },
+          ],
+        },
+      ],
+      inputRewrites: [{ kind: 'KeyRenamer', path: ['... on T', 'id__alias_0'], renameKeyTo: 'id' }],
+    });
   });
 });

@@ -9,19 +9,33 @@ import { argumentsKey, type FieldEntry, type SelectionBuilder } from './selectio
  * selection under `<name>__alias_<n>` and renames the key back (`KeyRenamer` in `outputRewrites`)
  * before the result is merged; so do we, counting `n` per fetch.
  *
- * One conflict has no faithful answer: a client alias reusing the response name of a key or
- * required field the planner adds (`{ t { id: name } }` with key `id`). The merged result has one
- * `id` per object, and the next fetch's representation needs the real one; like Apollo, the
- * client's selection is left out of that fetch (mapped to `null`).
+ * A client alias reusing the response name of a key or required field the planner adds
+ * (`{ t { id: name } }` with key `id`) cannot be renamed back after the fetch: the merged object
+ * has one `id`, and the next fetch's representation needs the real one. Apollo's planner leaves
+ * the client's field out (the client then gets the key where the name belongs). We alias the
+ * planner's field instead (`id__alias_0: id`, kept under that name in the merged result) and the
+ * fetches reading it take it from there (`hidden`, applied by the assembler). When `canHide`
+ * refuses (someone else reads the field), the client's selection is left out, as Apollo does.
  */
 export interface AliasResolution {
   readonly aliases: ReadonlyMap<FieldEntry, string | null>;
   readonly rewrites: readonly DataRewrite[];
+  readonly hidden: readonly HiddenField[];
+}
+
+/** A planner-added field sent under another response name in its fetch. */
+export interface HiddenField {
+  /** Response names (and `... on T`) from the fetch's selection down to the field's object. */
+  readonly path: readonly string[];
+  readonly name: string;
+  readonly alias: string;
 }
 
 interface Seen {
   readonly entry: FieldEntry;
   readonly parent: string;
+  /** Where the field's object is, relative to the fetch's selection. */
+  readonly at: readonly string[];
 }
 
 /**
@@ -33,9 +47,11 @@ export function resolveAliasConflicts(
   root: SelectionBuilder,
   rootType: string,
   isObject: (type: string) => boolean,
+  canHide: (path: readonly string[], name: string) => boolean = () => false,
 ): AliasResolution | undefined {
   let aliases: Map<FieldEntry, string | null> | undefined;
   const rewrites: DataRewrite[] = [];
+  const hidden: HiddenField[] = [];
   let counter = 0;
 
   const conflicts = (a: Seen, b: Seen): boolean => {
@@ -63,15 +79,27 @@ export function resolveAliasConflicts(
           continue;
         }
         const responseName = entry.alias ?? entry.name;
-        const here: Seen = { entry, parent: type };
+        const here: Seen = { entry, parent: type, at };
         const list = seen.get(responseName);
         let name = responseName;
         const clash = list?.find((other) => conflicts(other, here));
         if (clash?.entry.plannerAdded && !entry.plannerAdded) {
-          (aliases ??= new Map()).set(entry, null);
-          continue;
-        }
-        if (clash) {
+          const planner = clash.entry;
+          if (
+            planner.name === '__typename' ||
+            planner.alias !== undefined ||
+            aliases?.has(planner) ||
+            !canHide(clash.at, planner.name)
+          ) {
+            (aliases ??= new Map()).set(entry, null);
+            continue;
+          }
+          // The planner's field moves aside; the client's takes its response name.
+          const alias = `${responseName}__alias_${counter++}`;
+          (aliases ??= new Map()).set(planner, alias);
+          hidden.push({ path: clash.at, name: planner.name, alias });
+          if (list) list.splice(list.indexOf(clash), 1, here);
+        } else if (clash) {
           name = `${responseName}__alias_${counter++}`;
           (aliases ??= new Map()).set(entry, name);
           rewrites.push({ kind: 'KeyRenamer', path: [...at, name], renameKeyTo: responseName });
@@ -87,7 +115,7 @@ export function resolveAliasConflicts(
   };
 
   visit(root, rootType, []);
-  return aliases ? { aliases, rewrites } : undefined;
+  return aliases ? { aliases, rewrites, hidden } : undefined;
 }
 
 /** `[Foo!]!` → `Foo`; unknown types give `''` (treated as abstract: the stricter rule). */

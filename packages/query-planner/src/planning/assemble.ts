@@ -2,9 +2,10 @@ import type { TypeNode, VariableDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
 import type { NormalizedOperation, OpFragment } from '../operation/operation.js';
 import type { DataRewrite, DeferredNode, FetchNode, PlanNode, QueryPlan } from '../query-plan.js';
-import { resolveAliasConflicts } from './aliases.js';
+import { type AliasResolution, resolveAliasConflicts } from './aliases.js';
 import { printSubselection } from './defer.js';
 import type { DeferBlock, FetchGroup } from './fetch-group.js';
+import { hiddenReads, hidingTest, readHidden } from './hidden-fields.js';
 import type { PlannerSchema } from './planner-schema.js';
 import { collectVariables, MinifiedWriter, toPlanSelections } from './selection-builder.js';
 
@@ -26,8 +27,29 @@ export function assemblePlan(
 ): QueryPlan {
   // Fetches a deferred chunk waits for carry an `id` its `depends` names.
   const withId = new Set<FetchGroup>();
+  // Field-merging conflicts first: a fetch may hide a key from the fetches that read it.
+  const resolutions = new Map<FetchGroup, AliasResolution | undefined>();
+  for (const group of groups) {
+    resolutions.set(
+      group,
+      resolveAliasConflicts(
+        group.selection,
+        group.isEntity ? '_Entity' : operation.rootType,
+        (type) => schema.isObjectType(type),
+        hidingTest(group, groups),
+      ),
+    );
+  }
+  const reads = hiddenReads(resolutions, groups);
   const fetchNode = (group: FetchGroup, index: number): FetchNode =>
-    buildFetchNode(operation, schema, group, index, withId.has(group));
+    buildFetchNode(
+      operation,
+      group,
+      index,
+      withId.has(group),
+      resolutions.get(group),
+      reads.get(group),
+    );
   const attachParent = new Map<FetchGroup, FetchGroup>();
   const children = new Map<FetchGroup, FetchGroup[]>();
   const late: FetchGroup[] = [];
@@ -193,10 +215,11 @@ function writeVariables(w: MinifiedWriter, defs: readonly VariableDefinitionNode
 
 function buildFetchNode(
   operation: NormalizedOperation,
-  schema: PlannerSchema,
   group: FetchGroup,
   index: number,
   withId: boolean,
+  conflicts: AliasResolution | undefined,
+  reads: ReadonlyMap<string, string> | undefined,
 ): FetchNode {
   const strip = group.conditions ?? [];
   // Variables that only gated the whole fetch (now a Condition node) are not sent.
@@ -207,11 +230,6 @@ function buildFetchNode(
     operation.name !== undefined
       ? `${operation.name}__${sanitize(group.subgraph)}__${index}`
       : undefined;
-  const conflicts = resolveAliasConflicts(
-    group.selection,
-    group.isEntity ? '_Entity' : operation.rootType,
-    (type) => schema.isObjectType(type),
-  );
   const w = new MinifiedWriter(conflicts?.aliases);
   if (group.isEntity) {
     w.word('query');
@@ -248,11 +266,13 @@ function buildFetchNode(
     }
     w.selectionSet(group.selection, strip);
   }
+  const hidden = group.isEntity ? readHidden(toPlanSelections(group.requires), reads) : undefined;
+  const inputRewrites = [...(hidden?.rewrites ?? []), ...group.inputRewrites];
   return {
     kind: 'Fetch',
     ...(withId ? { id: String(index) } : {}),
     serviceName: group.subgraph,
-    ...(group.isEntity ? { requires: toPlanSelections(group.requires) } : {}),
+    ...(hidden ? { requires: hidden.requires } : {}),
     variableUsages: [
       ...defs.map((d) => d.variable.name.value),
       ...group.contextVariables.map((v) => v.name),
@@ -260,8 +280,8 @@ function buildFetchNode(
     operation: w.out,
     operationKind: group.isEntity ? 'query' : group.operationKind,
     ...(name ? { operationName: name } : {}),
-    ...(group.inputRewrites.length ? { inputRewrites: group.inputRewrites } : {}),
-    ...(conflicts ? { outputRewrites: conflicts.rewrites } : {}),
+    ...(inputRewrites.length ? { inputRewrites } : {}),
+    ...(conflicts?.rewrites.length ? { outputRewrites: conflicts.rewrites } : {}),
     // Apollo lists context rewrites by variable, not in the order the fields were planned.
     ...(group.contextRewrites.length
       ? {
