@@ -92,9 +92,9 @@ export function createObjectTypeTest(model: SupergraphModel): (name: unknown) =>
  * `@interfaceObject` for an interface it implements (it has no `WebChannel`, only `Channel`).
  * `undefined` when the name stays.
  *
- * The planner's `inputRewrites` (a `ValueSetter` on `__typename`) say the same where it emits
- * them; this covers representations built at an interface position, where it does not (see the
- * package README), and is a no-op after a rewrite already set the interface name.
+ * Orrery's planner (like Apollo's) says the same through `inputRewrites` (a `ValueSetter` on
+ * `__typename`); this keeps plans from planners that omit the rewrite working, and is a no-op
+ * after a rewrite already set the interface name.
  */
 export type InterfaceObjectName = (serviceName: string, typename: unknown) => string | undefined;
 
