@@ -25,6 +25,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prepareCase } from './planning.mjs';
+import { loadSourceMap } from './source-map.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -81,55 +82,6 @@ async function loadCase(name, seed) {
   const prepared = await prepareCase(name, seed, (text) => process.stderr.write(text));
   writeFileSync(cached, JSON.stringify(prepared));
   return prepared;
-}
-
-/** Base64 VLQ source-map decoding: bundle (line, column) -> original file and line. */
-function loadSourceMap(distFile) {
-  let map;
-  try {
-    map = JSON.parse(readFileSync(`${distFile}.map`, 'utf8'));
-  } catch {
-    return () => undefined;
-  }
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const lines = [];
-  let source = 0;
-  let origLine = 0;
-  for (const text of map.mappings.split(';')) {
-    const segments = [];
-    let column = 0;
-    for (const segment of text.split(',')) {
-      if (!segment) continue;
-      const fields = [];
-      let value = 0;
-      let shift = 0;
-      for (const ch of segment) {
-        const digit = B64.indexOf(ch);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += fields[0] ?? 0;
-      if (fields.length >= 4) {
-        source += fields[1];
-        origLine += fields[2];
-        segments.push([column, source, origLine]);
-      }
-    }
-    lines.push(segments);
-  }
-  const root = dirname(distFile);
-  return (line, column) => {
-    const segments = lines[line];
-    if (!segments?.length) return undefined;
-    let best = segments[0];
-    for (const s of segments) if (s[0] <= column) best = s;
-    return `${relative(process.cwd(), resolve(root, map.sources[best[1]] ?? '?'))}:${best[2] + 1}`;
-  };
 }
 
 function analyse(profile, distFiles) {

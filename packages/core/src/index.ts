@@ -80,3 +80,6 @@ export type {
 
 // Spec definitions a supergraph links (link, join, tag, inaccessible, ...)
 export * from './specs/index.js';
+
+// graphql-js helpers shared by the packages
+export { namedTypeKind, type NamedTypeKind } from './graphql/type-kind.js';

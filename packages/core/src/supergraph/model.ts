@@ -1,3 +1,4 @@
+import type { NamedTypeKind } from '../graphql/type-kind.js';
 import type { DocumentNode, SelectionSetNode, TypeNode } from 'graphql';
 import type { Diagnostic } from '../errors/index.js';
 
@@ -17,8 +18,7 @@ export interface SupergraphSubgraph {
   readonly url: string;
 }
 
-export type SupergraphTypeKind =
-  'OBJECT' | 'INTERFACE' | 'UNION' | 'ENUM' | 'INPUT_OBJECT' | 'SCALAR';
+export type SupergraphTypeKind = NamedTypeKind;
 
 /** A FieldSet (`"id org { id }"`) both as written and parsed into a selection set. */
 export interface FieldSet {

@@ -25,27 +25,12 @@ import type {
   SupergraphTypeKind,
   TypeInSubgraph,
 } from './model.js';
+import { namedTypeKind } from '../graphql/type-kind.js';
 
 /** Shared by every field without `@fromContext` arguments. */
 const NO_CONTEXT_ARGUMENTS: readonly ContextArgument[] = [];
 
 const JOIN_VERSIONS = new Set(['0.1', '0.2', '0.3', '0.4', '0.5']);
-
-/** Type definition and extension kinds, mapped to the model's kind. */
-const KINDS: Partial<Record<Kind, SupergraphTypeKind>> = {
-  [Kind.OBJECT_TYPE_DEFINITION]: 'OBJECT',
-  [Kind.OBJECT_TYPE_EXTENSION]: 'OBJECT',
-  [Kind.INTERFACE_TYPE_DEFINITION]: 'INTERFACE',
-  [Kind.INTERFACE_TYPE_EXTENSION]: 'INTERFACE',
-  [Kind.UNION_TYPE_DEFINITION]: 'UNION',
-  [Kind.UNION_TYPE_EXTENSION]: 'UNION',
-  [Kind.ENUM_TYPE_DEFINITION]: 'ENUM',
-  [Kind.ENUM_TYPE_EXTENSION]: 'ENUM',
-  [Kind.INPUT_OBJECT_TYPE_DEFINITION]: 'INPUT_OBJECT',
-  [Kind.INPUT_OBJECT_TYPE_EXTENSION]: 'INPUT_OBJECT',
-  [Kind.SCALAR_TYPE_DEFINITION]: 'SCALAR',
-  [Kind.SCALAR_TYPE_EXTENSION]: 'SCALAR',
-};
 
 /** A type's definition and extensions, merged: what the reader needs of them. */
 interface RawType {
@@ -124,7 +109,7 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
       }
       continue;
     }
-    const kind = KINDS[definition.kind];
+    const kind = namedTypeKind(definition.kind);
     if (!kind || !('name' in definition) || !definition.name) continue;
     const name = definition.name.value;
     if (featurePrefixes.some((p) => name.startsWith(p))) continue;

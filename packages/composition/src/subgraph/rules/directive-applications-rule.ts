@@ -9,6 +9,7 @@ import {
   type TypeExtensionNode,
   type TypeNode,
 } from 'graphql';
+import { namedTypeKind } from '@orrery/core';
 import { suggestionList } from 'graphql/jsutils/suggestionList.js';
 import { directiveSignatures, type DirectiveSignature } from '../directive-signatures.js';
 import type { SubgraphState } from '../state.js';
@@ -22,21 +23,6 @@ interface Element {
   readonly directives: readonly ConstDirectiveNode[];
 }
 
-const TYPE_LOCATION: Partial<Record<Kind, string>> = {
-  [Kind.OBJECT_TYPE_DEFINITION]: 'OBJECT',
-  [Kind.OBJECT_TYPE_EXTENSION]: 'OBJECT',
-  [Kind.INTERFACE_TYPE_DEFINITION]: 'INTERFACE',
-  [Kind.INTERFACE_TYPE_EXTENSION]: 'INTERFACE',
-  [Kind.UNION_TYPE_DEFINITION]: 'UNION',
-  [Kind.UNION_TYPE_EXTENSION]: 'UNION',
-  [Kind.ENUM_TYPE_DEFINITION]: 'ENUM',
-  [Kind.ENUM_TYPE_EXTENSION]: 'ENUM',
-  [Kind.INPUT_OBJECT_TYPE_DEFINITION]: 'INPUT_OBJECT',
-  [Kind.INPUT_OBJECT_TYPE_EXTENSION]: 'INPUT_OBJECT',
-  [Kind.SCALAR_TYPE_DEFINITION]: 'SCALAR',
-  [Kind.SCALAR_TYPE_EXTENSION]: 'SCALAR',
-};
-
 /** Every element of the document that can carry directives, with its location and coordinate. */
 function* elements(document: DocumentNode): Generator<Element> {
   for (const def of document.definitions) {
@@ -44,7 +30,7 @@ function* elements(document: DocumentNode): Generator<Element> {
       yield { location: 'SCHEMA', coordinate: 'schema', directives: def.directives ?? [] };
       continue;
     }
-    const location = TYPE_LOCATION[def.kind];
+    const location = namedTypeKind(def.kind);
     if (!location || !isTypeNode(def)) continue;
     const type = def.name.value;
     yield { location, coordinate: type, directives: def.directives ?? [] };
@@ -71,7 +57,7 @@ function* elements(document: DocumentNode): Generator<Element> {
 }
 
 function isTypeNode(def: DefinitionNode): def is TypeDefinitionNode | TypeExtensionNode {
-  return TYPE_LOCATION[def.kind] !== undefined;
+  return namedTypeKind(def.kind) !== undefined;
 }
 
 /** ` Did you mean "a" or "b"?`, as graphql-js words suggestions (at most five). */
