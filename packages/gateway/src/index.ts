@@ -51,6 +51,8 @@ export { fileSupergraph } from './supergraph-source/file.js';
 export type { FileSupergraphOptions } from './supergraph-source/file.js';
 export { composeServiceList, serviceListSupergraph } from './supergraph-source/service-list.js';
 export type { ServiceListOptions, ServiceListSubgraph } from './supergraph-source/service-list.js';
+export { defaultCacheDir, managedSupergraph } from './supergraph-source/managed.js';
+export type { ManagedSupergraphOptions } from './supergraph-source/managed.js';
 
 // Subgraph requests
 export { createSubgraphFetcher, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './fetch/subgraph-fetcher.js';

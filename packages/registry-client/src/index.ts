@@ -3,8 +3,40 @@
  * registry server shares with it.
  */
 
+// The client
+export { createRegistryClient } from './client.js';
+export type {
+  GetSupergraphOptions,
+  GraphRefInput,
+  RegistryCallOptions,
+  RegistryClient,
+  RegistryClientOptions,
+  SupergraphFetchResult,
+} from './client.js';
+export type { RetryEvent } from './transport.js';
+
+// Errors
+export {
+  isRegistryClientError,
+  RegistryApiError,
+  RegistryBadResponseError,
+  RegistryClientError,
+  RegistryNetworkError,
+  RegistryTimeoutError,
+} from './errors.js';
+export type { ClientErrorCode, RegistryClientErrorCode } from './errors.js';
+
 // Graph refs
 export { formatGraphRef, InvalidGraphRefError, parseGraphRef } from './graph-ref.js';
+
+// Supergraph polling (managed gateways)
+export { createSupergraphPoller, SupergraphFetchError } from './supergraph-poller.js';
+export type {
+  PollResult,
+  SupergraphPoller,
+  SupergraphPollerOptions,
+  SupergraphUpdate,
+} from './supergraph-poller.js';
 
 // Wire types
 export { API_ERROR_CODES, DEFAULT_VARIANT, NAME_PATTERN, SUPERGRAPH_HEADERS } from './wire.js';

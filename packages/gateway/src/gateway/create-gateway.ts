@@ -210,11 +210,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   } else {
     ready = source
       .start((sdl) => {
-        updateSupergraph(sdl);
+        if (updateSupergraph(sdl).ok) source.confirm?.(sdl);
       })
       .then((sdl) => {
         const result = updateSupergraph(sdl);
         if (!result.ok) throw result.error;
+        source.confirm?.(sdl);
       });
     // The caller may never await `ready`; the failure is also visible through isReady/503s.
     ready.catch(() => {});

@@ -19,6 +19,12 @@ export interface SupergraphSource {
   start(onUpdate: SupergraphListener): Promise<string>;
   /** Stops watching; no `onUpdate` call happens after the returned promise resolves. */
   stop(): Promise<void>;
+  /**
+   * Called by the gateway each time a supergraph from this source was loaded and is serving
+   * (the first one and every accepted update), never for one it rejected: the managed source
+   * caches only what actually served.
+   */
+  confirm?(supergraphSdl: string): void;
 }
 
 /** A source for a supergraph SDL held in memory (no updates). */
