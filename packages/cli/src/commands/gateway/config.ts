@@ -6,7 +6,8 @@
  * ```yaml
  * supergraph:
  *   file: ./supergraph.graphql     # or: subgraphs: [{ name, url }], poll_interval_ms
- *   watch: true
+ *   watch: true                    # or: graph_ref: demo@prod (managed: from the registry), with
+ *                                  #     registry_urls, key, cache_dir, fallback_file, poll_interval_ms
  * listen: { port: 4000, host: 0.0.0.0 }
  * introspection: true
  * limits: { max_depth: 64, max_aliases: 200, max_tokens: 10000, max_body_bytes: 1048576 }
@@ -25,7 +26,61 @@ export type SupergraphSetting =
       readonly kind: 'services';
       readonly subgraphs: readonly { readonly name: string; readonly url: string }[];
       readonly pollIntervalMs: number | undefined;
-    };
+    }
+  | ManagedSetting;
+
+/** Managed mode: follow what the registry serves for a variant. */
+export interface ManagedSetting {
+  readonly kind: 'managed';
+  readonly graphRef: string;
+  readonly registryUrls: readonly string[];
+  readonly key: string;
+  /** `null` turns the cache off; `undefined` uses the default directory. */
+  readonly cacheDir: string | null | undefined;
+  readonly fallbackFile: string | undefined;
+  readonly pollIntervalMs: number | undefined;
+}
+
+/**
+ * Registry URLs and key for managed mode: flags and config first, then `ORRERY_REGISTRY_URL`
+ * (a comma-separated list, tried in order) and `ORRERY_KEY`.
+ */
+export function managedSetting(
+  input: {
+    graphRef: string;
+    registryUrls?: readonly string[] | undefined;
+    key?: string | undefined;
+    cacheDir?: string | null | undefined;
+    fallbackFile?: string | undefined;
+    pollIntervalMs?: number | undefined;
+  },
+  env: Env,
+  where: string,
+): ManagedSetting {
+  const urls = input.registryUrls?.length
+    ? input.registryUrls
+    : (env['ORRERY_REGISTRY_URL'] ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
+  if (urls.length === 0) {
+    invalid(where, 'managed mode needs a registry URL (--registry-url or ORRERY_REGISTRY_URL)');
+  }
+  for (const url of urls) {
+    if (!/^https?:\/\/[^/]/.test(url)) invalid(where, `"${url}" is not an http(s) registry URL`);
+  }
+  const key = input.key ?? env['ORRERY_KEY'];
+  if (!key) invalid(where, 'managed mode needs a gateway key (--key or ORRERY_KEY)');
+  return {
+    kind: 'managed',
+    graphRef: input.graphRef,
+    registryUrls: urls,
+    key,
+    cacheDir: input.cacheDir,
+    fallbackFile: input.fallbackFile,
+    pollIntervalMs: input.pollIntervalMs,
+  };
+}
 
 export interface GatewayConfig {
   readonly supergraph: SupergraphSetting;
@@ -109,13 +164,60 @@ export function parseGatewayConfig(text: string, file: string, env: Env): Gatewa
   const base = dirname(file);
 
   const sg = raw['supergraph'];
-  if (!isRecord(sg)) invalid('supergraph', 'is required: { file: PATH } or { subgraphs: [...] }');
-  only(sg, ['file', 'watch', 'subgraphs', 'poll_interval_ms'], 'supergraph');
-  let supergraph: SupergraphSetting;
-  if (sg['file'] !== undefined && sg['subgraphs'] !== undefined) {
-    invalid('supergraph', 'give either file or subgraphs, not both');
+  if (!isRecord(sg)) {
+    invalid(
+      'supergraph',
+      'is required: { file: PATH }, { subgraphs: [...] } or { graph_ref: REF }',
+    );
   }
-  if (sg['file'] !== undefined) {
+  only(
+    sg,
+    [
+      'file',
+      'watch',
+      'subgraphs',
+      'poll_interval_ms',
+      'graph_ref',
+      'registry_urls',
+      'key',
+      'cache_dir',
+      'fallback_file',
+    ],
+    'supergraph',
+  );
+  let supergraph: SupergraphSetting;
+  const given = ['file', 'subgraphs', 'graph_ref'].filter((k) => sg[k] !== undefined);
+  if (given.length > 1) {
+    invalid('supergraph', `give one of file, subgraphs or graph_ref, not ${given.join(' and ')}`);
+  }
+  if (sg['graph_ref'] !== undefined) {
+    const urls = sg['registry_urls'];
+    if (urls !== undefined && !Array.isArray(urls)) {
+      invalid('supergraph.registry_urls', 'must be a list of URLs');
+    }
+    supergraph = managedSetting(
+      {
+        graphRef: str(sg['graph_ref'], env, 'supergraph.graph_ref'),
+        registryUrls: (urls ?? []).map((u: unknown, i: number) =>
+          str(u, env, `supergraph.registry_urls[${i}]`),
+        ),
+        key: sg['key'] === undefined ? undefined : str(sg['key'], env, 'supergraph.key'),
+        cacheDir:
+          sg['cache_dir'] === null
+            ? null
+            : sg['cache_dir'] === undefined
+              ? undefined
+              : resolve(base, str(sg['cache_dir'], env, 'supergraph.cache_dir')),
+        fallbackFile:
+          sg['fallback_file'] === undefined
+            ? undefined
+            : resolve(base, str(sg['fallback_file'], env, 'supergraph.fallback_file')),
+        pollIntervalMs: int(sg['poll_interval_ms'], 'supergraph.poll_interval_ms'),
+      },
+      env,
+      'supergraph',
+    );
+  } else if (sg['file'] !== undefined) {
     supergraph = {
       kind: 'file',
       path: resolve(base, str(sg['file'], env, 'supergraph.file')),
@@ -138,7 +240,7 @@ export function parseGatewayConfig(text: string, file: string, env: Env): Gatewa
       pollIntervalMs: int(sg['poll_interval_ms'], 'supergraph.poll_interval_ms'),
     };
   } else {
-    invalid('supergraph', 'needs file: PATH or subgraphs: [{ name, url }]');
+    invalid('supergraph', 'needs file: PATH, subgraphs: [{ name, url }] or graph_ref: REF');
   }
 
   const listen = raw['listen'] ?? {};

@@ -8,16 +8,26 @@ import {
   createServer,
   fileSupergraph,
   GatewayError,
+  managedSupergraph,
   serviceListSupergraph,
   useHeaderPropagation,
   type Gateway,
+  type SupergraphSource,
 } from '@orrery/gateway';
+import { parseGraphRef } from '@orrery/registry-client';
 import type { Command } from '../../lib/command.js';
 import { CliError } from '../../lib/errors.js';
 import type { CliIo } from '../../lib/io.js';
-import { parseGatewayConfig, type GatewayConfig } from './config.js';
+import {
+  managedSetting,
+  parseGatewayConfig,
+  type GatewayConfig,
+  type ManagedSetting,
+  type SupergraphSetting,
+} from './config.js';
 
 const USAGE = `Usage: orrery gateway --supergraph <file> [--port 4000] [--host 0.0.0.0] [--watch]
+       orrery gateway --graph-ref <graph@variant> [--registry-url URL] [--cache-dir DIR]
        orrery gateway --config gateway.yaml
 
 Serves a supergraph's API schema at /graphql (GraphQL over HTTP), executing query plans against
@@ -30,6 +40,15 @@ Options:
       --host <host>        address to listen on (default 0.0.0.0)
   -w, --watch              reload the supergraph file when it changes (a broken file is
                            rejected and the previous supergraph keeps serving)
+      --graph-ref <ref>    managed mode: serve what the registry serves for graph@variant,
+                           following each new launch (long-poll, polling as the fallback)
+      --registry-url <url> registry to follow (repeat for fallbacks, tried in order; default
+                           ORRERY_REGISTRY_URL, comma-separated); the key is ORRERY_KEY or --key
+      --key <key>          a gateway key for the variant (default ORRERY_KEY)
+      --cache-dir <dir>    where applied supergraphs are kept so the gateway can start while
+                           the registry is down (default ~/.cache/orrery)
+      --fallback-supergraph <file>
+                           served when neither the registry nor the cache has a supergraph
       --no-introspection   refuse __schema/__type queries
 
 Exit codes: 0 stopped by a signal, 1 the supergraph or config cannot be loaded, 2 bad arguments.
@@ -53,6 +72,11 @@ function readOptions(args: readonly string[]) {
         port: { type: 'string', short: 'p' },
         host: { type: 'string' },
         watch: { type: 'boolean', short: 'w' },
+        'graph-ref': { type: 'string' },
+        'registry-url': { type: 'string', multiple: true },
+        key: { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'fallback-supergraph': { type: 'string' },
         'no-introspection': { type: 'boolean' },
       },
       strict: true,
@@ -78,7 +102,13 @@ async function readText(path: string, what: string): Promise<string> {
 /** The settings from the flags or the config file (flags --port/--host override the file). */
 async function resolveConfig(args: readonly string[], io: CliIo): Promise<GatewayConfig> {
   const values = readOptions(args);
-  if (values.supergraph && values.config) fail('give --supergraph or --config, not both');
+  const modes = [
+    values.supergraph && '--supergraph',
+    values.config && '--config',
+    values['graph-ref'] && '--graph-ref',
+  ].filter(Boolean);
+  if (modes.length > 1)
+    fail(`give one of --supergraph, --config or --graph-ref, not ${modes.join(' and ')}`);
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
@@ -95,11 +125,7 @@ async function resolveConfig(args: readonly string[], io: CliIo): Promise<Gatewa
       ...(values['no-introspection'] ? { introspection: false } : {}),
     };
   }
-  if (!values.supergraph) fail('--supergraph <file> or --config <file> is required');
-  const path = resolve(io.cwd, values.supergraph);
-  await readText(path, 'supergraph');
-  return {
-    supergraph: { kind: 'file', path, watch: values.watch ?? false },
+  const common = {
     port: port ?? 4000,
     host: values.host ?? '0.0.0.0',
     introspection: !values['no-introspection'],
@@ -108,6 +134,57 @@ async function resolveConfig(args: readonly string[], io: CliIo): Promise<Gatewa
     subgraphs: {},
     propagateHeaders: [],
   };
+  if (values['graph-ref']) {
+    let supergraph: ManagedSetting;
+    try {
+      parseGraphRef(values['graph-ref']);
+      supergraph = managedSetting(
+        {
+          graphRef: values['graph-ref'],
+          registryUrls: values['registry-url'],
+          key: values.key,
+          cacheDir:
+            values['cache-dir'] === undefined ? undefined : resolve(io.cwd, values['cache-dir']),
+          fallbackFile:
+            values['fallback-supergraph'] === undefined
+              ? undefined
+              : resolve(io.cwd, values['fallback-supergraph']),
+        },
+        io.env,
+        '--graph-ref',
+      );
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    return { supergraph, ...common };
+  }
+  if (!values.supergraph)
+    fail('--supergraph <file>, --graph-ref <ref> or --config <file> is required');
+  const path = resolve(io.cwd, values.supergraph);
+  await readText(path, 'supergraph');
+  return { supergraph: { kind: 'file', path, watch: values.watch ?? false }, ...common };
+}
+
+function supergraphSource(setting: SupergraphSetting, io: CliIo): SupergraphSource {
+  switch (setting.kind) {
+    case 'file':
+      return fileSupergraph(setting.path, { watch: setting.watch });
+    case 'services':
+      return serviceListSupergraph({
+        subgraphs: setting.subgraphs,
+        ...(setting.pollIntervalMs ? { pollIntervalMs: setting.pollIntervalMs } : {}),
+      });
+    case 'managed':
+      return managedSupergraph({
+        graphRef: setting.graphRef,
+        registryUrls: setting.registryUrls,
+        key: setting.key,
+        ...(setting.cacheDir !== undefined ? { cacheDir: setting.cacheDir } : {}),
+        ...(setting.fallbackFile ? { fallbackFile: setting.fallbackFile } : {}),
+        ...(setting.pollIntervalMs ? { pollIntervalMs: setting.pollIntervalMs } : {}),
+        log: (level, message) => io.stderr(`[orrery gateway] ${level}: ${message}\n`),
+      });
+  }
 }
 
 /** A started gateway: where it listens, and how to stop it. */
@@ -120,15 +197,7 @@ export interface RunningGateway {
 /** Starts the gateway the arguments describe (the command's work, callable from tests). */
 export async function startGateway(args: readonly string[], io: CliIo): Promise<RunningGateway> {
   const config = await resolveConfig(args, io);
-  const source =
-    config.supergraph.kind === 'file'
-      ? fileSupergraph(config.supergraph.path, { watch: config.supergraph.watch })
-      : serviceListSupergraph({
-          subgraphs: config.supergraph.subgraphs,
-          ...(config.supergraph.pollIntervalMs
-            ? { pollIntervalMs: config.supergraph.pollIntervalMs }
-            : {}),
-        });
+  const source = supergraphSource(config.supergraph, io);
   let gateway: Gateway;
   try {
     gateway = createGateway({
