@@ -21,6 +21,17 @@ export {
   type SatisfiabilityResult,
 } from './satisfiability/index.js';
 
+// Schema changes between two API schemas (registry launch summaries, schema checks)
+export {
+  diffSchemas,
+  SCHEMA_CHANGE_CODES,
+  type SchemaChange,
+  type SchemaChangeCode,
+  type SchemaChangeCodeInfo,
+  type SchemaChangeMeta,
+  type SchemaChangeSeverity,
+} from './diff/index.js';
+
 export type {
   ComposeOptions,
   CompositionFailure,
