@@ -12,7 +12,13 @@ import { isNonNullType, type GraphQLArgument } from 'graphql';
 import type { ChangeList } from './change.js';
 import type { SchemaChangeSeverity } from './codes.js';
 import { printDefaultValue } from './default-values.js';
-import { ARG_DEPRECATION, deprecatedMeta, diffDeprecation, diffDescription } from './metadata.js';
+import {
+  ARG_DEPRECATION,
+  deprecatedMeta,
+  diffDeprecation,
+  diffDescription,
+  lowerFirst,
+} from './metadata.js';
 import { isOptionalToRequired, isSafeInputChange, sameReference } from './type-references.js';
 
 /** Whose arguments: a field's (`Type.field`) or a directive's (`@name`). */
@@ -139,14 +145,15 @@ function diffArgumentType(
   );
 }
 
-/** "Default value of `X` changed from `1` to `2`" (or was added / removed). */
+/** The message of a default value added, changed or removed (`label` is "Argument `X`"...). */
 export function defaultChangeMessage(
   label: string,
   oldDefault: string | undefined,
   newDefault: string | undefined,
 ): string {
-  const subject = `Default value of ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
-  if (oldDefault === undefined) return `${subject} \`${newDefault}\` was added.`;
-  if (newDefault === undefined) return `${subject} \`${oldDefault}\` was removed.`;
-  return `${subject} changed from \`${oldDefault}\` to \`${newDefault}\`.`;
+  if (oldDefault === undefined) return `${label} got the default value \`${newDefault}\`.`;
+  if (newDefault === undefined) {
+    return `${label} no longer has a default value (was \`${oldDefault}\`).`;
+  }
+  return `Default value of ${lowerFirst(label)} changed from \`${oldDefault}\` to \`${newDefault}\`.`;
 }

@@ -66,9 +66,15 @@ export function diffDeprecation(
   const after = newReason ?? undefined;
   if (before === after) return;
   if (before === undefined && after !== undefined) {
-    changes.add(codes.deprecated, 'safe', coordinate, `${label} is deprecated: ${after}`, {
-      newValue: after,
-    });
+    changes.add(
+      codes.deprecated,
+      'safe',
+      coordinate,
+      `${label} was deprecated (reason: "${after}").`,
+      {
+        newValue: after,
+      },
+    );
   } else if (before !== undefined && after === undefined) {
     changes.add(codes.removed, 'safe', coordinate, `${label} is no longer deprecated.`, {
       oldValue: before,
@@ -78,7 +84,7 @@ export function diffDeprecation(
       codes.reasonChanged,
       'safe',
       coordinate,
-      `Deprecation reason of ${label} changed from "${before}" to "${after}".`,
+      `Deprecation reason of ${lowerFirst(label)} changed from "${before}" to "${after}".`,
       { oldValue: before, newValue: after },
     );
   }
@@ -87,4 +93,9 @@ export function diffDeprecation(
 /** `{ deprecated: true }` when the element was deprecated, for removal changes. */
 export function deprecatedMeta(reason: string | null | undefined): { deprecated?: true } {
   return reason == null ? {} : { deprecated: true };
+}
+
+/** "Field `T.f`" to "field `T.f`", for a label in the middle of a sentence. */
+export function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
