@@ -1,17 +1,19 @@
 /**
- * Runs a prepared query plan: `Sequence` in order, `Parallel` concurrently, `Flatten` on the
- * objects at its path, `Condition` on a variable, and `Fetch` as one request to one subgraph
- * (root fetches merge into the result, entity fetches send deduplicated representations and
- * merge each entity into the objects it came from). A failed fetch never fails the request: its
- * error is recorded with the client path of what it owned, and dependent fetches find no data
- * and skip.
+ * Runs a prepared query plan as waves of subgraph requests (see schedule.ts): a wave's requests
+ * go out together once the previous wave's data is merged. A root fetch is one request that
+ * merges into the result; the entity fetches of a wave that go to the same subgraph share one
+ * request, their representations deduplicated across all of them (per operation), and each
+ * entity is merged into every object it came from. A failed request never fails the client
+ * request: an error is recorded at the client path of what each of its fetches owned, and
+ * dependent fetches find no data and skip.
  *
  * @module
  */
-import type { FetchNode, PlanNode } from '@orrery/query-planner';
+import type { FetchNode } from '@orrery/query-planner';
 import { parse, Kind } from 'graphql';
 import { graphQLError, SubgraphRequestError, type GraphQLErrorJson } from '../errors.js';
 import type { SubgraphResponse } from '../fetch/subgraph-fetcher.js';
+import { mergeEntityOperations, type BatchOperation } from './batch-operation.js';
 import {
   applyRewrites,
   buildRepresentation,
@@ -22,19 +24,11 @@ import {
   type JsonObject,
   type TypeMatcher,
 } from './data.js';
-import type {
-  InterfaceObjectName,
-  NullEntityTest,
-  PreparedFetch,
-  PreparedPlan,
-} from './prepare-plan.js';
+import type { InterfaceObjectName, NullEntityTest, PreparedPlan } from './prepare-plan.js';
+import { scheduleFor, type Batch, type ScheduledFetch } from './schedule.js';
 
-/** Sends one fetch of the plan; resolves to the parsed response or rejects with a `SubgraphRequestError`. */
-export type PlanFetch = (
-  serviceName: string,
-  body: string,
-  node: FetchNode,
-) => Promise<SubgraphResponse>;
+/** Sends one subgraph request; resolves to the parsed response or rejects with a `SubgraphRequestError`. */
+export type PlanFetch = (serviceName: string, body: string) => Promise<SubgraphResponse>;
 
 export interface ExecutePlanOptions {
   /** Coerced request variables. */
@@ -57,12 +51,6 @@ export interface ExecutionResult {
 
 type Path = readonly (string | number)[];
 
-/** Where a node runs: objects in the result, and (computed on demand) their response paths. */
-interface Cursor {
-  readonly objects: JsonObject[];
-  paths(): Path[];
-}
-
 /** Runs `prepared` and returns the merged data with every fetch error. */
 export async function executePlan(
   prepared: PreparedPlan,
@@ -70,211 +58,312 @@ export async function executePlan(
 ): Promise<ExecutionResult> {
   const data: JsonObject = {};
   const errors: GraphQLErrorJson[] = [];
-  const node = prepared.plan.node;
-  if (node && node.kind !== 'Subscription') {
-    const root: Cursor = { objects: [data], paths: () => [[]] };
-    await new Executor(prepared, options, errors).run(node, root);
+  const executor = new Executor(prepared, options, data, errors);
+  for (const wave of scheduleFor(prepared, options.variables).waves) {
+    if (wave.length === 1) {
+      await executor.runBatch(wave[0]!);
+    } else {
+      // Every batch reads its objects before its first await, so no batch of this wave sees
+      // another's data: the plan never orders fetches of one wave.
+      await Promise.all(wave.map((batch) => executor.runBatch(batch)));
+    }
   }
   return { data, errors };
+}
+
+/** An entity fetch of a batch, with the objects it was run on. */
+interface EntityRun {
+  readonly fetch: ScheduledFetch;
+  readonly objects: JsonObject[];
+  /** Per object, the index of its representation in its operation's list; -1 when not sent. */
+  readonly repOf: Int32Array;
+  /** The objects' response paths, computed only when an error needs them. */
+  paths?: Path[];
+}
+
+/** The entity fetches of a batch that share one operation (and so one representation list). */
+interface OperationGroup {
+  readonly operationIndex: number;
+  readonly runs: EntityRun[];
+  /** The representations as JSON, deduplicated (the JSON is the deduplication key). */
+  readonly representations: string[];
+  readonly seen: Map<string, number>;
 }
 
 class Executor {
   constructor(
     private readonly prepared: PreparedPlan,
     private readonly options: ExecutePlanOptions,
+    private readonly data: JsonObject,
     private readonly errors: GraphQLErrorJson[],
   ) {}
 
-  async run(node: PlanNode, cursor: Cursor): Promise<void> {
-    switch (node.kind) {
-      case 'Sequence':
-        for (const child of node.nodes) await this.run(child, cursor);
-        return;
-      case 'Parallel':
-        await Promise.all(node.nodes.map((child) => this.run(child, cursor)));
-        return;
-      case 'Flatten': {
-        const objects = collectAtPath(cursor.objects, node.path);
-        if (objects.length === 0) return;
-        let paths: Path[] | undefined;
-        const next: Cursor = {
-          objects,
-          paths: () => {
-            const parents = cursor.paths();
-            paths ??= pathsAtPath(
-              cursor.objects.map((value, i) => ({ value, path: parents[i] ?? [] })),
-              node.path,
-            );
-            return paths;
-          },
-        };
-        return this.run(node.node, next);
-      }
-      case 'Condition': {
-        const branch =
-          this.options.variables[node.condition] === true ? node.ifClause : node.elseClause;
-        if (branch) await this.run(branch, cursor);
-        return;
-      }
-      case 'Fetch':
-        return node.requires ? this.entityFetch(node, cursor) : this.rootFetch(node, cursor);
-      case 'Defer':
-        // preparePlan refuses plans with Defer before execution starts.
-        return;
-    }
+  runBatch(batch: Batch): Promise<void> {
+    const first = batch.fetches[0]!;
+    if (batch.fetches.length === 1 && !first.node.requires) return this.rootFetch(first);
+    return this.entityBatch(batch);
   }
 
-  private variablesJson(node: FetchNode, representations?: JsonObject[]): string {
-    const usages = node.variableUsages;
-    if (!representations && (!usages || usages.length === 0)) return '';
-    const variables: JsonObject = {};
-    if (usages) {
+  private paths(fetch: ScheduledFetch): Path[] {
+    return pathsAtPath([{ value: this.data, path: [] }], fetch.path);
+  }
+
+  /** `"name":value` for each client variable `nodes` use, comma-separated (may be empty). */
+  private clientVariables(nodes: Iterable<FetchNode>): string {
+    let out = '';
+    let seen: Set<string> | undefined;
+    for (const node of nodes) {
+      const usages = node.variableUsages;
+      if (!usages) continue;
       for (const name of usages) {
+        if (seen?.has(name)) continue;
+        (seen ??= new Set()).add(name);
         const value = this.options.variables[name];
-        if (value !== undefined) variables[name] = value;
+        if (value === undefined) continue;
+        out += `${out ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(value)}`;
       }
     }
-    if (representations) variables['representations'] = representations;
-    return `,"variables":${JSON.stringify(variables)}`;
-  }
-
-  private prepared_(node: FetchNode): PreparedFetch {
-    const prepared = this.prepared.fetches.get(node);
-    if (!prepared) throw new Error('fetch node not prepared');
-    return prepared;
+    return out;
   }
 
   private async send(
-    node: FetchNode,
+    serviceName: string,
     body: string,
   ): Promise<SubgraphResponse | SubgraphRequestError> {
     try {
-      return await this.options.fetch(node.serviceName, body, node);
+      return await this.options.fetch(serviceName, body);
     } catch (error) {
       if (error instanceof SubgraphRequestError) return error;
       return new SubgraphRequestError(
-        node.serviceName,
+        serviceName,
         'request',
-        `HTTP fetch failed from "${node.serviceName}": ${(error as Error)?.message ?? String(error)}`,
+        `HTTP fetch failed from "${serviceName}": ${(error as Error)?.message ?? String(error)}`,
         { cause: error },
       );
     }
   }
 
-  private async rootFetch(node: FetchNode, cursor: Cursor): Promise<void> {
-    const prepared = this.prepared_(node);
-    const body = `${prepared.bodyPrefix}${this.variablesJson(node)}}`;
-    const response = await this.send(node, body);
+  private async rootFetch(fetch: ScheduledFetch): Promise<void> {
+    const { node, prepared } = fetch;
+    const objects = fetch.path.length === 0 ? [this.data] : collectAtPath([this.data], fetch.path);
+    if (objects.length === 0) return;
+    const variables = this.clientVariables([node]);
+    const body = `${prepared.bodyPrefix}${variables ? `,"variables":{${variables}}` : ''}}`;
+    const response = await this.send(node.serviceName, body);
+    const base = (): Path | undefined =>
+      fetch.path.length === 0 ? [] : objects.length === 1 ? this.paths(fetch)[0] : undefined;
     if (response instanceof SubgraphRequestError) {
-      const base = cursor.paths()[0] ?? [];
-      for (const field of rootFieldsOf(node, prepared)) {
-        this.failure(response, [...base, field]);
-      }
+      const at = base() ?? [];
+      for (const field of rootFieldsOf(fetch)) this.failure(response, [...at, field]);
       return;
     }
     if (response.errors) {
-      const base = cursor.objects.length === 1 ? (cursor.paths()[0] ?? []) : undefined;
+      const at = base();
       for (const error of response.errors) {
-        const path = Array.isArray(error.path) && base ? [...base, ...error.path] : undefined;
+        const path = Array.isArray(error.path) && at ? [...at, ...error.path] : undefined;
         this.subgraphError(node.serviceName, error, path);
       }
     }
     const data = response.data;
     if (!data) return;
     if (node.outputRewrites) applyRewrites(data, node.outputRewrites, this.options.matches);
-    for (const object of cursor.objects) deepMerge(object, data);
+    for (const object of objects) deepMerge(object, data);
   }
 
-  private async entityFetch(node: FetchNode, cursor: Cursor): Promise<void> {
-    const { matches, interfaceObjectName } = this.options;
-    const objects = cursor.objects;
-    const representations: JsonObject[] = [];
-    // For each object, the index of its (deduplicated) representation, -1 when not sent.
-    const repOf = new Int32Array(objects.length);
-    const seen = new Map<string, number>();
-    for (let j = 0; j < objects.length; j++) {
-      const representation = buildRepresentation(objects[j]!, node.requires!, matches);
-      if (!representation) {
-        repOf[j] = -1;
-        continue;
-      }
-      if (node.inputRewrites) applyRewrites(representation, node.inputRewrites, matches);
-      const renamed = interfaceObjectName?.(node.serviceName, representation['__typename']);
-      if (renamed !== undefined) representation['__typename'] = renamed;
-      const key = JSON.stringify(representation);
-      let index = seen.get(key);
-      if (index === undefined) {
-        index = representations.length;
-        representations.push(representation);
-        seen.set(key, index);
-      }
-      repOf[j] = index;
+  private async entityBatch(batch: Batch): Promise<void> {
+    const groups = this.collect(batch);
+    if (groups.length === 0) return;
+    const { serviceName } = batch;
+    const merged = groups.length > 1 ? this.batchOperation(groups) : undefined;
+    if (groups.length > 1 && !merged) {
+      // Operations that cannot share a request (see mergeEntityOperations): one request each.
+      await Promise.all(groups.map((group) => this.request(serviceName, [group], undefined)));
+      return;
     }
-    if (representations.length === 0) return;
-    const prepared = this.prepared_(node);
-    const body = `${prepared.bodyPrefix}${this.variablesJson(node, representations)}}`;
-    const response = await this.send(node, body);
-    const pathOfRep = (index: number): Path[] => {
-      const paths = cursor.paths();
-      const out: Path[] = [];
-      for (let j = 0; j < repOf.length; j++) if (repOf[j] === index) out.push(paths[j] ?? []);
-      return out;
-    };
+    await this.request(serviceName, groups, merged);
+  }
+
+  /** Builds every fetch's representations, grouped by operation; groups with none are dropped. */
+  private collect(batch: Batch): OperationGroup[] {
+    const { matches, interfaceObjectName } = this.options;
+    const groups: OperationGroup[] = [];
+    for (const fetch of batch.fetches) {
+      const { node } = fetch;
+      const objects = collectAtPath([this.data], fetch.path);
+      if (objects.length === 0) continue;
+      const operationIndex = fetch.prepared.operationIndex;
+      let group =
+        operationIndex < 0 ? undefined : groups.find((g) => g.operationIndex === operationIndex);
+      if (!group) {
+        group = { operationIndex, runs: [], representations: [], seen: new Map() };
+        groups.push(group);
+      }
+      const repOf = new Int32Array(objects.length);
+      let sent = false;
+      for (let j = 0; j < objects.length; j++) {
+        const representation = buildRepresentation(objects[j]!, node.requires!, matches);
+        if (!representation) {
+          repOf[j] = -1;
+          continue;
+        }
+        if (node.inputRewrites) applyRewrites(representation, node.inputRewrites, matches);
+        const renamed = interfaceObjectName?.(node.serviceName, representation['__typename']);
+        if (renamed !== undefined) representation['__typename'] = renamed;
+        const key = JSON.stringify(representation);
+        let index = group.seen.get(key);
+        if (index === undefined) {
+          index = group.representations.length;
+          group.representations.push(key);
+          group.seen.set(key, index);
+        }
+        repOf[j] = index;
+        sent = true;
+      }
+      if (sent) group.runs.push({ fetch, objects, repOf });
+    }
+    return groups.filter((group) => group.representations.length > 0);
+  }
+
+  /** The merged operation for `groups` (cached with the plan), or `undefined` if none. */
+  private batchOperation(groups: readonly OperationGroup[]): BatchOperation | undefined {
+    const key = groups.map((g) => g.operationIndex).join(',');
+    let merged = this.prepared.batches.get(key);
+    if (merged === undefined) {
+      const nodes = groups.map((g) => this.prepared.operations[g.operationIndex]!);
+      merged =
+        mergeEntityOperations(
+          nodes.map((n) => n.operation),
+          nodes[0]!.operationName,
+        ) ?? null;
+      this.prepared.batches.set(key, merged);
+    }
+    return merged ?? undefined;
+  }
+
+  /** Sends `groups` as one request (`merged` when several) and merges what comes back. */
+  private async request(
+    serviceName: string,
+    groups: readonly OperationGroup[],
+    merged: BatchOperation | undefined,
+  ): Promise<void> {
+    const nodes = groups.flatMap((g) => g.runs.map((r) => r.fetch.node));
+    let variables = this.clientVariables(nodes);
+    let bodyPrefix: string;
+    if (merged) {
+      bodyPrefix = merged.bodyPrefix;
+      groups.forEach((group, i) => {
+        variables += `${variables ? ',' : ''}"${merged.variables[i]}":[${group.representations.join(',')}]`;
+      });
+    } else {
+      bodyPrefix = groups[0]!.runs[0]!.fetch.prepared.bodyPrefix;
+      variables += `${variables ? ',' : ''}"representations":[${groups[0]!.representations.join(',')}]`;
+    }
+    const response = await this.send(serviceName, `${bodyPrefix},"variables":{${variables}}}`);
+    const fieldOf = (i: number): string => (merged ? merged.aliases[i]! : '_entities');
+
     if (response instanceof SubgraphRequestError) {
-      this.failure(response, pathOfRep(0)[0]);
+      for (const group of groups) {
+        for (const run of group.runs) this.failure(response, this.firstPath(run));
+      }
       return;
     }
     if (response.errors) {
-      for (const error of response.errors) {
-        const path = error.path;
-        if (Array.isArray(path) && path[0] === '_entities' && typeof path[1] === 'number') {
-          const rest = path.slice(2);
-          const targets = pathOfRep(path[1]);
-          if (targets.length === 0) this.subgraphError(node.serviceName, error, undefined);
-          for (const target of targets)
-            this.subgraphError(node.serviceName, error, [...target, ...rest]);
-        } else {
-          this.subgraphError(node.serviceName, error, undefined);
-        }
-      }
+      for (const error of response.errors) this.entityError(serviceName, error, groups, fieldOf);
     }
     const data = response.data;
     if (data === null || data === undefined) return;
-    const entities = data['_entities'];
-    if (!Array.isArray(entities) || entities.length !== representations.length) {
-      this.failure(
-        new SubgraphRequestError(
-          node.serviceName,
+    groups.forEach((group, i) => {
+      const field = fieldOf(i);
+      const entities = data[field];
+      const count = group.representations.length;
+      if (!Array.isArray(entities) || entities.length !== count) {
+        const got = Array.isArray(entities) ? entities.length : 'none';
+        const error = new SubgraphRequestError(
+          serviceName,
           'invalid-response',
-          `Invalid response from "${node.serviceName}": expected ${representations.length} entities in "_entities", got ${Array.isArray(entities) ? entities.length : 'none'}`,
-        ),
-        pathOfRep(0)[0],
-      );
+          `Invalid response from "${serviceName}": expected ${count} entities in "${field}", got ${got}`,
+        );
+        for (const run of group.runs) this.failure(error, this.firstPath(run));
+        return;
+      }
+      this.mergeEntities(serviceName, group, entities);
+    });
+  }
+
+  /** Merges each entity into every object it was asked for. */
+  private mergeEntities(serviceName: string, group: OperationGroup, entities: unknown[]): void {
+    const { matches, isObjectType, nullEntity } = this.options;
+    const outputRewrites = group.runs[0]!.fetch.node.outputRewrites;
+    if (outputRewrites) {
+      for (const entity of entities) applyRewrites(entity, outputRewrites, matches);
+    }
+    // An entity merged by one fetch is copied for the next: below the entity, objects are merged
+    // by reference, and two fetches' later fetches must not write into each other's objects.
+    const mergedBy = group.runs.length > 1 ? new Int32Array(entities.length).fill(-1) : undefined;
+    group.runs.forEach((run, r) => {
+      const { objects, repOf } = run;
+      for (let j = 0; j < objects.length; j++) {
+        const index = repOf[j]!;
+        if (index < 0) continue;
+        let entity = entities[index] as unknown;
+        const target = objects[j]!;
+        if (entity === null) {
+          // No such entity (or it failed, with an error at its path): null for the client, when
+          // this subgraph is where the object's data lives.
+          if (nullEntity?.(serviceName, target['__typename']))
+            (target as { [NULL_ENTITY]?: true })[NULL_ENTITY] = true;
+          continue;
+        }
+        if (typeof entity !== 'object' || Array.isArray(entity)) continue;
+        if (mergedBy) {
+          if (mergedBy[index] === -1) mergedBy[index] = r;
+          else if (mergedBy[index] !== r) entity = copyJson(entity);
+        }
+        const typename = target['__typename'];
+        deepMerge(target, entity as JsonObject);
+        // An @interfaceObject subgraph answers with the interface's name: keep the concrete type.
+        if (typename !== target['__typename'] && isObjectType(typename))
+          target['__typename'] = typename;
+      }
+    });
+  }
+
+  /** A subgraph error of an entity request, at the client path of every object it concerns. */
+  private entityError(
+    serviceName: string,
+    error: GraphQLErrorJson,
+    groups: readonly OperationGroup[],
+    fieldOf: (i: number) => string,
+  ): void {
+    const path = error.path;
+    const i =
+      Array.isArray(path) && typeof path[1] === 'number'
+        ? groups.findIndex((_, g) => fieldOf(g) === path[0])
+        : -1;
+    if (i < 0) {
+      this.subgraphError(serviceName, error, undefined);
       return;
     }
-    if (node.outputRewrites) {
-      for (const entity of entities) applyRewrites(entity, node.outputRewrites, matches);
-    }
-    const { isObjectType } = this.options;
-    for (let j = 0; j < objects.length; j++) {
-      const index = repOf[j]!;
-      if (index < 0) continue;
-      const entity = entities[index] as unknown;
-      const target = objects[j]!;
-      if (entity === null) {
-        // No such entity (or it failed, with an error at its path): null for the client, when
-        // this subgraph is where the object's data lives.
-        if (this.options.nullEntity?.(node.serviceName, target['__typename']))
-          (target as { [NULL_ENTITY]?: true })[NULL_ENTITY] = true;
-        continue;
+    const index = path![1] as number;
+    const rest = path!.slice(2);
+    let found = false;
+    for (const run of groups[i]!.runs) {
+      for (let j = 0; j < run.repOf.length; j++) {
+        if (run.repOf[j] !== index) continue;
+        run.paths ??= this.paths(run.fetch);
+        this.subgraphError(serviceName, error, [...(run.paths[j] ?? []), ...rest]);
+        found = true;
       }
-      if (typeof entity !== 'object' || Array.isArray(entity)) continue;
-      const typename = target['__typename'];
-      deepMerge(target, entity as JsonObject);
-      // An @interfaceObject subgraph answers with the interface's name: keep the concrete type.
-      if (typename !== target['__typename'] && isObjectType(typename))
-        target['__typename'] = typename;
     }
+    if (!found) this.subgraphError(serviceName, error, undefined);
+  }
+
+  /** The path of the first object a run sent a representation for. */
+  private firstPath(run: EntityRun): Path | undefined {
+    const j = run.repOf.findIndex((index) => index >= 0);
+    if (j < 0) return undefined;
+    run.paths ??= this.paths(run.fetch);
+    return run.paths[j];
   }
 
   private subgraphError(
@@ -307,8 +396,18 @@ class Executor {
   }
 }
 
+/** A deep copy of parsed JSON. */
+function copyJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const out: JsonObject = {};
+  for (const key in value) out[key] = copyJson((value as JsonObject)[key]);
+  return out;
+}
+
 /** The top-level response names of a root fetch's operation (parsed once, on first failure). */
-function rootFieldsOf(node: FetchNode, prepared: PreparedFetch): readonly string[] {
+function rootFieldsOf(fetch: ScheduledFetch): readonly string[] {
+  const { node, prepared } = fetch;
   if (!prepared.rootFields) {
     const names: string[] = [];
     try {

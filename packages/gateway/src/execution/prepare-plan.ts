@@ -1,13 +1,17 @@
 /**
  * What the executor needs per plan, computed once when the plan is cached: each fetch's request
- * body prefix, and whether the plan holds nodes the gateway cannot run. Also the per-supergraph
- * type matcher used for `requires` type conditions and rewrites.
+ * body prefix, which entity fetches may share a request, and whether the plan holds nodes the
+ * gateway cannot run. The plan's schedules and merged operations are cached here too, filled on
+ * first use. Also the per-supergraph type matcher used for `requires` type conditions and
+ * rewrites.
  *
  * @module
  */
 import type { SupergraphModel } from '@orrery/core';
 import type { FetchNode, PlanNode, QueryPlan } from '@orrery/query-planner';
+import type { BatchOperation } from './batch-operation.js';
 import type { TypeMatcher } from './data.js';
+import type { Schedule } from './schedule.js';
 
 /** Per-fetch data computed once. */
 export interface PreparedFetch {
@@ -15,6 +19,13 @@ export interface PreparedFetch {
   readonly bodyPrefix: string;
   /** Response names of the operation's top-level fields (root fetches; for failure errors). */
   rootFields?: readonly string[];
+  /**
+   * For an entity fetch that may share a request with others: the index of its operation in
+   * {@link PreparedPlan.operations} (fetches with the same operation, name aside, and the same
+   * output rewrites share it, and their representations are deduplicated together). -1 for
+   * root fetches and entity fetches that always go alone.
+   */
+  readonly operationIndex: number;
 }
 
 /** A plan ready to run. */
@@ -23,11 +34,43 @@ export interface PreparedPlan {
   readonly fetches: ReadonlyMap<FetchNode, PreparedFetch>;
   /** Set when the plan holds a node the gateway does not execute (`Defer`, `Subscription`). */
   readonly unsupported?: string;
+  /** The variables `Condition` nodes read (a schedule exists per combination of their values). */
+  readonly conditions: readonly string[];
+  /** The distinct operations of entity fetches that may share requests, by `operationIndex`. */
+  readonly operations: readonly FetchNode[];
+  /** Schedules built so far, by condition values (see schedule.ts). */
+  readonly schedules: Map<string, Schedule>;
+  /** Merged operations built so far, by the `operationIndex`es they merge (`null`: cannot). */
+  readonly batches: Map<string, BatchOperation | null>;
+}
+
+/**
+ * An entity fetch's operation with its name left out, plus its output rewrites: fetches with
+ * equal keys ask the subgraph the same thing about each representation.
+ */
+function operationKey(node: FetchNode): string | undefined {
+  if (
+    !node.requires ||
+    node.operationKind !== 'query' ||
+    node.contextRewrites?.length ||
+    node.hasDefers
+  ) {
+    return undefined;
+  }
+  let text = node.operation;
+  if (node.operationName) {
+    const head = `query ${node.operationName}`;
+    if (text.startsWith(head)) text = `query${text.slice(head.length)}`;
+  }
+  return node.outputRewrites?.length ? `${text}\u0000${JSON.stringify(node.outputRewrites)}` : text;
 }
 
 /** Walks the plan once, preparing every fetch. */
 export function preparePlan(plan: QueryPlan): PreparedPlan {
   const fetches = new Map<FetchNode, PreparedFetch>();
+  const conditions = new Set<string>();
+  const operations: FetchNode[] = [];
+  const operationIndexes = new Map<string, number>();
   let unsupported: string | undefined;
   const visit = (node: PlanNode): void => {
     switch (node.kind) {
@@ -39,6 +82,7 @@ export function preparePlan(plan: QueryPlan): PreparedPlan {
         visit(node.node);
         break;
       case 'Condition':
+        conditions.add(node.condition);
         if (node.ifClause) visit(node.ifClause);
         if (node.elseClause) visit(node.elseClause);
         break;
@@ -49,7 +93,16 @@ export function preparePlan(plan: QueryPlan): PreparedPlan {
         let bodyPrefix = `{"query":${JSON.stringify(node.operation)}`;
         if (node.operationName)
           bodyPrefix += `,"operationName":${JSON.stringify(node.operationName)}`;
-        fetches.set(node, { bodyPrefix });
+        const key = operationKey(node);
+        let operationIndex = -1;
+        if (key !== undefined) {
+          operationIndex = operationIndexes.get(key) ?? operations.length;
+          if (operationIndex === operations.length) {
+            operations.push(node);
+            operationIndexes.set(key, operationIndex);
+          }
+        }
+        fetches.set(node, { bodyPrefix, operationIndex });
         break;
       }
     }
@@ -61,7 +114,15 @@ export function preparePlan(plan: QueryPlan): PreparedPlan {
       visit(plan.node);
     }
   }
-  return unsupported === undefined ? { plan, fetches } : { plan, fetches, unsupported };
+  const prepared: PreparedPlan = {
+    plan,
+    fetches,
+    conditions: [...conditions],
+    operations,
+    schedules: new Map(),
+    batches: new Map(),
+  };
+  return unsupported === undefined ? prepared : { ...prepared, unsupported };
 }
 
 /**
