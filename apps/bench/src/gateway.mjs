@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
- * The gateway benchmark: Orrery's gateway and `@apollo/gateway` (in `@apollo/server`) serve the
- * public gateway benchmark's deep query over the same four subgraphs, one after the other.
+ * The gateway benchmark: Orrery's gateway, `@apollo/gateway` (in `@apollo/server`) and
+ * `@graphql-hive/gateway-runtime` serve the public gateway benchmark's deep query over the same
+ * four subgraphs, one after the other.
  *
  *   node apps/bench/src/gateway.mjs [--gateways orrery,apollo,hive] [--warmup 10] [--duration 20]
  *     [--connections 50] [--overhead-duration 5] [--port 4200] [--no-pin] [--json FILE]
  *     [--hive-dir DIR]
  *
- * `hive` (`@graphql-hive/gateway`) runs only from an install outside the repo (`--hive-dir`, see
- * ../README.md); with `--hive-dir` it joins the default gateways.
+ * `hive` runs the workspace's `@graphql-hive/gateway-runtime` (a dependency of apps/bench);
+ * `--hive-dir DIR` loads it from another install instead (to compare another version).
  *
  * Layout on a 2-core machine: this process (the load generator) and the subgraphs' process on
  * core 0, each gateway in its own process on core 1 (`taskset`). Steps:
@@ -174,10 +175,7 @@ async function main() {
     },
   });
   const hiveDir = values['hive-dir'];
-  const gateways = (values.gateways ?? (hiveDir ? 'orrery,apollo,hive' : 'orrery,apollo'))
-    .split(',')
-    .filter(Boolean);
-  if (gateways.includes('hive') && !hiveDir) throw new Error('--gateways hive needs --hive-dir');
+  const gateways = (values.gateways ?? 'orrery,apollo,hive').split(',').filter(Boolean);
   for (const name of gateways) {
     if (!GATEWAYS.includes(name)) throw new Error(`unknown gateway "${name}" (${GATEWAYS})`);
   }
