@@ -198,6 +198,8 @@ export interface SchemaChange {
   /** Schema coordinate: `Type`, `Type.field`, `Type.field(arg:)`, `Enum.VALUE`. */
   readonly coordinate: string;
   readonly message: string;
+  /** Detail: old and new types, defaults, `deprecated: true` for removals of deprecated elements. */
+  readonly meta?: Readonly<Record<string, unknown>>;
 }
 
 export interface Launch {
