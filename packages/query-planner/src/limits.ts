@@ -7,7 +7,7 @@ export interface PlannerLimits {
   /**
    * The most fetches a plan may hold (`ERR_PLAN_TOO_MANY_FETCHES`). A plan's fetch count is what
    * one client request costs the subgraphs, so this caps the fan-out one request can cause.
-   * Default 1000.
+   * The branches of `@defer(if: $v)` conditions count together. Default 1000.
    */
   readonly maxFetches: number;
   /**

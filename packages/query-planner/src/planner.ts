@@ -16,6 +16,7 @@ import {
 import { DEFAULT_LIMITS, PlanLimitError, type PlannerLimits } from './limits.js';
 import { normalizeOperation, pickOperation } from './operation/operation.js';
 import { assemblePlan } from './planning/assemble.js';
+import { deferVariables, planDeferConditions } from './planning/defer-conditions.js';
 import { PlannerSchema } from './planning/planner-schema.js';
 import { planRootFields } from './planning/root.js';
 import { PlanWalker } from './planning/walk.js';
@@ -39,8 +40,10 @@ export interface QueryPlannerOptions {
   readonly validate?: boolean;
   /**
    * `@defer` support (Apollo's option of the same name): with `enableDefer`, deferred fragments
-   * become `Defer` nodes (a primary part and deferred chunks); without it (the default) `@defer`
-   * is planned as if absent, as Apollo's planner does.
+   * become `Defer` nodes (a primary part and deferred chunks, nested for nested fragments), on
+   * entities, root fields of queries and abstract types; `@defer(if: $v)` plans both cases under
+   * a `Condition` on `$v`. Without it (the default) `@defer` is planned as if absent, as Apollo's
+   * planner does; in subscriptions it always is.
    */
   readonly incrementalDelivery?: { readonly enableDefer?: boolean };
 }
@@ -204,20 +207,36 @@ class Planner implements QueryPlanner {
     try {
       const normalized = normalizeOperation(this.supergraph, document, operation, this.limits);
       const labels = options.overrideLabels ? new Set(options.overrideLabels) : this.labels;
-      const walker = new PlanWalker(
-        this.graph,
-        this.schema,
-        this.limits,
-        labels,
-        this.options.incrementalDelivery?.enableDefer === true,
-      );
-      const roots = planRootFields(walker, normalized);
+      // `@defer` is not planned for subscriptions (Apollo refuses it there too).
+      const defer =
+        this.options.incrementalDelivery?.enableDefer === true &&
+        normalized.kind !== 'subscription';
+      let fetches = 0;
+      const planBranch = (on: ReadonlySet<string> | undefined): QueryPlan => {
+        const walker = new PlanWalker(
+          this.graph,
+          this.schema,
+          this.limits,
+          labels,
+          on ? { on } : undefined,
+          fetches,
+        );
+        const roots = planRootFields(walker, normalized);
+        const assembled = assemblePlan(
+          normalized,
+          roots,
+          walker.groups,
+          this.schema,
+          { blocks: walker.deferBlocks, fragments: walker.deferredFragments },
+          fetches,
+        );
+        fetches += assembled.fetches;
+        return assembled.plan;
+      };
+      if (!defer) return { ok: true, plan: planBranch(undefined) };
       return {
         ok: true,
-        plan: assemblePlan(normalized, roots, walker.groups, this.schema, {
-          blocks: walker.deferBlocks,
-          fragments: walker.deferredFragments,
-        }),
+        plan: planDeferConditions(deferVariables(normalized.selections), this.limits, planBranch),
       };
     } catch (error) {
       if (error instanceof PlanLimitError) {

@@ -48,7 +48,14 @@ export interface OpFragment {
    * `@defer` on this fragment (unless `if: false`): planned as a `Defer` chunk when the planner's
    * `incrementalDelivery.enableDefer` is on, as if absent otherwise.
    */
-  readonly defer: { readonly label: string | undefined } | undefined;
+  readonly defer: DeferDirective | undefined;
+}
+
+/** A fragment's `@defer` as written: its label, and the `if:` variable when it has one. */
+export interface DeferDirective {
+  readonly label: string | undefined;
+  /** `if: $variable`: the fragment is deferred only when the variable is true. */
+  readonly variable: string | undefined;
 }
 
 export type OpSelection = OpField | OpFragment;
@@ -170,16 +177,16 @@ export function normalizeOperation(
 
 /**
  * Splits `@skip`/`@include` from other directives; null when a constant condition excludes the
- * selection. `@defer` is dropped: without incremental delivery it changes nothing in the plan.
+ * selection. `@defer` is read into `defer` (label, `if:` variable), not kept as a directive.
  */
 function readDirectives(directives: readonly DirectiveNode[] | undefined): {
   directives: DirectiveNode[];
   conditions: Condition[];
-  defer: { label: string | undefined } | undefined;
+  defer: DeferDirective | undefined;
 } | null {
   const kept: DirectiveNode[] = [];
   const conditions: Condition[] = [];
-  let defer: { label: string | undefined } | undefined;
+  let defer: DeferDirective | undefined;
   for (const directive of directives ?? []) {
     const name = directive.name.value;
     if (name === 'skip' || name === 'include') {
@@ -193,12 +200,13 @@ function readDirectives(directives: readonly DirectiveNode[] | undefined): {
         conditions.push({ variable: value.name.value, include });
       }
     } else if (name === 'defer') {
-      // `if: false` turns it off; `if: $var` is planned as if absent (a known gap: Apollo plans
-      // both branches under a Condition).
+      // `if: false` turns it off; `if: $var` is kept: the planner plans both cases under a
+      // `Condition` on the variable (as Apollo does).
       const on = directive.arguments?.find((a) => a.name.value === 'if')?.value;
-      if (on === undefined || (on.kind === Kind.BOOLEAN && on.value)) {
+      const variable = on?.kind === Kind.VARIABLE ? on.name.value : undefined;
+      if (on === undefined || variable !== undefined || (on.kind === Kind.BOOLEAN && on.value)) {
         const label = directive.arguments?.find((a) => a.name.value === 'label')?.value;
-        defer = { label: label?.kind === Kind.STRING ? label.value : undefined };
+        defer = { label: label?.kind === Kind.STRING ? label.value : undefined, variable };
       }
     } else {
       kept.push(directive);

@@ -1,4 +1,4 @@
-import type { Condition, OpSelection } from '../operation/operation.js';
+import type { Condition, OpFragment } from '../operation/operation.js';
 import type { DataRewrite } from '../query-plan.js';
 import { SelectionBuilder } from './selection-builder.js';
 
@@ -6,9 +6,16 @@ import { SelectionBuilder } from './selection-builder.js';
 export interface DeferBlock {
   readonly id: number;
   readonly label: string | undefined;
-  /** Where the fragment sits in the response (field response names, no list markers). */
+  /**
+   * Where the fragment sits in the operation: field response names and the client's `... on T`
+   * type conditions, no list markers.
+   */
   readonly queryPath: readonly string[];
-  readonly selections: readonly OpSelection[];
+  readonly fragment: OpFragment;
+  /** The type the fragment's selections are read on (its type condition, or the parent's). */
+  readonly type: string;
+  /** The chunk this one is nested in (a `@defer` inside a deferred fragment). */
+  readonly parent: DeferBlock | undefined;
 }
 
 /**

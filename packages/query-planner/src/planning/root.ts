@@ -6,24 +6,43 @@ import type {
   OpField,
   OpSelection,
 } from '../operation/operation.js';
-import { type FetchGroup, shareConditions } from './fetch-group.js';
+import { type DeferBlock, type FetchGroup, shareConditions } from './fetch-group.js';
 import type { PlanWalker, Position } from './walk.js';
 
 /**
  * Splits the root fields among subgraphs. Queries and subscriptions: each root field goes to the
  * subgraph where its subtree needs the fewest further fetches, a subgraph already fetched from
  * counting as free, so fields of one subgraph share one fetch. Mutations: fields run in order,
- * consecutive fields of one subgraph share a fetch. Returns the root groups in plan order.
+ * consecutive fields of one subgraph share a fetch. Returns the root groups of the primary part
+ * in plan order; root fields of a deferred fragment (queries only, as Apollo) get root groups of
+ * their chunk, which the assembler finds among the walker's groups.
  */
 export function planRootFields(walker: PlanWalker, operation: NormalizedOperation): FetchGroup[] {
   const roots = walker.graph.roots[operation.kind];
-  const fields: OpField[] = [];
-  flattenRoot(operation.selections, [], fields);
-  const byGraph = new Map<string, FetchGroup>();
+  const fields: RootField[] = [];
+  flattenRoot(walker, operation, operation.selections, [], fields);
+  const graphsOf = new Map<DeferBlock | undefined, Map<string, FetchGroup>>();
   const ordered: FetchGroup[] = [];
   let last: FetchGroup | undefined;
-  for (const field of fields) {
-    if (field.name.startsWith('__')) continue;
+  try {
+    for (const { field, block } of fields) {
+      walker.currentDefer = block;
+      let byGraph = graphsOf.get(block);
+      if (!byGraph) graphsOf.set(block, (byGraph = new Map()));
+      last = planRootField(field, byGraph, last);
+    }
+  } finally {
+    walker.currentDefer = undefined;
+  }
+  return ordered;
+
+  /** Plans one root field; returns the group it went to (mutations continue in it). */
+  function planRootField(
+    field: OpField,
+    byGraph: Map<string, FetchGroup>,
+    last: FetchGroup | undefined,
+  ): FetchGroup | undefined {
+    if (field.name.startsWith('__')) return last;
     let best: { vertex: QueryGraphVertex; cost: number } | undefined;
     for (const vertex of roots) {
       const edge = walker.usable(vertex, field.name, undefined);
@@ -48,11 +67,11 @@ export function planRootFields(walker: PlanWalker, operation: NormalizedOperatio
       const split = splitShareable(walker, roots, field, best.vertex, byGraph);
       if (split) {
         for (const [vertex, selections] of split) {
-          const group = rootGroup(vertex.subgraph);
+          const group = rootGroup(byGraph, vertex.subgraph);
           shareConditions(group, field.conditions);
           walker.walkObjectField(rootPosition(group, vertex), { ...field, selections });
         }
-        continue;
+        return last;
       }
     }
     const subgraph = best.vertex.subgraph;
@@ -60,20 +79,23 @@ export function planRootFields(walker: PlanWalker, operation: NormalizedOperatio
       operation.kind === 'mutation'
         ? last?.subgraph === subgraph
           ? last
-          : rootGroup(subgraph, true)
-        : rootGroup(subgraph);
-    last = group;
+          : rootGroup(byGraph, subgraph, true)
+        : rootGroup(byGraph, subgraph);
     shareConditions(group, field.conditions);
     walker.walkObjectField(rootPosition(group, best.vertex), field);
+    return group;
   }
-  return ordered;
 
-  function rootGroup(subgraph: string, fresh = false): FetchGroup {
+  function rootGroup(
+    byGraph: Map<string, FetchGroup>,
+    subgraph: string,
+    fresh = false,
+  ): FetchGroup {
     let group = fresh ? undefined : byGraph.get(subgraph);
     if (!group) {
       group = walker.newGroup(subgraph, operation.kind, [], undefined, []);
       byGraph.set(subgraph, group);
-      ordered.push(group);
+      if (!walker.currentDefer) ordered.push(group);
     }
     return group;
   }
@@ -85,6 +107,7 @@ function rootPosition(group: FetchGroup, vertex: QueryGraphVertex): Position {
     vertex,
     sink: group.selection,
     path: [],
+    queryPath: [],
     provided: undefined,
     conditions: [],
     touched: undefined,
@@ -135,17 +158,38 @@ function splitShareable(
   return split;
 }
 
-/** Root fields with the conditions of the root fragments around them folded in. */
+interface RootField {
+  readonly field: OpField;
+  /** The deferred chunk the field belongs to; undefined in the primary part. */
+  readonly block: DeferBlock | undefined;
+}
+
+/**
+ * Root fields with the conditions of the root fragments around them folded in. A deferred root
+ * fragment of a query opens a chunk (nested in the chunk of an enclosing deferred fragment);
+ * `@defer` on a mutation or subscription root is planned as if absent (Apollo rejects it).
+ */
 function flattenRoot(
+  walker: PlanWalker,
+  operation: NormalizedOperation,
   selections: readonly OpSelection[],
   conditions: readonly Condition[],
-  out: OpField[],
+  out: RootField[],
 ): void {
+  const block = walker.currentDefer;
   for (const s of selections) {
     if (s.kind === 'Field') {
-      out.push(conditions.length ? { ...s, conditions: [...conditions, ...s.conditions] } : s);
+      const field = conditions.length ? { ...s, conditions: [...conditions, ...s.conditions] } : s;
+      out.push({ field, block });
+    } else if (operation.kind === 'query' && walker.isDeferred(s)) {
+      walker.currentDefer = walker.openDeferBlock(s, [], operation.rootType);
+      try {
+        flattenRoot(walker, operation, s.selections, [...conditions, ...s.conditions], out);
+      } finally {
+        walker.currentDefer = block;
+      }
     } else {
-      flattenRoot(s.selections, [...conditions, ...s.conditions], out);
+      flattenRoot(walker, operation, s.selections, [...conditions, ...s.conditions], out);
     }
   }
 }

@@ -95,7 +95,9 @@ export class SelectionBuilder {
       plannerAdded,
     };
     this.entries.set(key, entry);
-    (plannerAdded ? this.head : this.body).push(entry);
+    // Apollo prints an unaliased `__typename` first in any selection set, whoever selected it.
+    if (name === '__typename' && alias === undefined) this.head.unshift(entry);
+    else (plannerAdded ? this.head : this.body).push(entry);
     return entry;
   }
 

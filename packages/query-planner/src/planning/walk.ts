@@ -15,8 +15,9 @@ import {
   type FetchGroup,
   shareConditions,
 } from './fetch-group.js';
-import type { SelectionBuilder } from './selection-builder.js';
+import { type DeferMode, walkDeferred } from './defer-walk.js';
 import type { PlannerSchema } from './planner-schema.js';
+import type { SelectionBuilder } from './selection-builder.js';
 
 /**
  * Walks the client's selections over the query graph, filling fetch groups. The strategy (see
@@ -32,6 +33,11 @@ export interface Position {
   readonly sink: SelectionBuilder;
   /** Absolute response path (`'@'` for list items), used by `Flatten`. */
   readonly path: readonly string[];
+  /**
+   * The client's path to here: field response names and `... on T` for the client's type
+   * conditions (what a `Deferred` node's `path` shows).
+   */
+  readonly queryPath: readonly string[];
   /** The `@provides` selection in force here, if any. */
   readonly provided: SelectionSetNode | undefined;
   /** `@skip`/`@include` conditions from the operation root down to here. */
@@ -63,15 +69,45 @@ export class PlanWalker {
   readonly deferBlocks: DeferBlock[] = [];
   /** The fragments planned as deferred chunks (left out of the primary subselection). */
   readonly deferredFragments = new Set<OpFragment>();
-  private currentDefer: DeferBlock | undefined;
+  /** The chunk the walk is filling; fetch groups created meanwhile belong to it. */
+  currentDefer: DeferBlock | undefined;
 
+  /**
+   * `defer`: undefined plans `@defer` as if absent; otherwise `on` lists the `if:` variables
+   * that are true in this plan (the planner plans each combination under `Condition`s).
+   * `fetchesBefore`: fetches planned already for other branches of the same plan (they count
+   * against `maxFetches` too).
+   */
   constructor(
     readonly graph: QueryGraph,
     readonly schema: PlannerSchema,
     readonly limits: PlannerLimits,
     readonly overrideLabels: ReadonlySet<string>,
-    readonly deferEnabled = false,
+    readonly defer: DeferMode | undefined = undefined,
+    private readonly fetchesBefore = 0,
   ) {}
+
+  /** Whether this plan makes `fragment` a deferred chunk. */
+  isDeferred(fragment: OpFragment): boolean {
+    const d = fragment.defer;
+    if (!d || !this.defer) return false;
+    return d.variable === undefined || this.defer.on.has(d.variable);
+  }
+
+  /** Opens a chunk for a deferred fragment at `queryPath`, nested in the current one. */
+  openDeferBlock(fragment: OpFragment, queryPath: readonly string[], type: string): DeferBlock {
+    const block: DeferBlock = {
+      id: this.deferBlocks.length,
+      label: fragment.defer?.label,
+      queryPath,
+      fragment,
+      type,
+      parent: this.currentDefer,
+    };
+    this.deferBlocks.push(block);
+    this.deferredFragments.add(fragment);
+    return block;
+  }
 
   newGroup(
     subgraph: string,
@@ -80,7 +116,7 @@ export class PlanWalker {
     parent: FetchGroup | undefined,
     dependsOn: readonly FetchGroup[],
   ): FetchGroup {
-    if (this.groups.length >= this.limits.maxFetches) {
+    if (this.fetchesBefore + this.groups.length >= this.limits.maxFetches) {
       throw new PlanLimitError(
         'ERR_PLAN_TOO_MANY_FETCHES',
         `The plan needs more than ${this.limits.maxFetches} fetches (maxFetches).`,
@@ -151,7 +187,7 @@ export class PlanWalker {
     }
   }
 
-  private walkField(pos: Position, field: OpField): void {
+  walkField(pos: Position, field: OpField): void {
     if (field.name === '__typename') {
       // Root types may be named differently in subgraphs: the gateway fills their __typename in.
       if (this.schema.isRootType(pos.vertex.type)) return;
@@ -215,6 +251,7 @@ export class PlanWalker {
       vertex: tail,
       sink: entry.selections,
       path: extendPath(pos.path, field.responseName, edge.type),
+      queryPath: [...pos.queryPath, field.responseName],
       provided,
       conditions: field.conditions.length
         ? [...pos.conditions, ...field.conditions]
@@ -291,28 +328,25 @@ export class PlanWalker {
     }
   }
 
-  private walkFragment(pos: Position, fragment: OpFragment): void {
-    const vertex = pos.vertex;
-    const condition = fragment.typeCondition;
-    if (
-      fragment.defer &&
-      this.deferEnabled &&
-      !this.currentDefer &&
-      vertex.kind === 'OBJECT' &&
-      !vertex.isInterfaceObject &&
-      !this.schema.isRootType(vertex.type) &&
-      (condition === undefined || condition === vertex.type)
-    ) {
-      this.walkDeferred(pos, fragment);
+  walkFragment(pos: Position, fragment: OpFragment): void {
+    if (this.isDeferred(fragment)) {
+      walkDeferred(this, pos, fragment);
       return;
     }
+    const vertex = pos.vertex;
+    const condition = fragment.typeCondition;
     const conditions = fragment.conditions.length
       ? [...pos.conditions, ...fragment.conditions]
       : pos.conditions;
+    // The client's type condition is part of the query path (`Deferred(path: "a/... on T")`).
+    const queryPath =
+      condition !== undefined && condition !== vertex.type
+        ? [...pos.queryPath, `... on ${condition}`]
+        : pos.queryPath;
     const wrap = fragment.directives.length > 0 || fragment.conditions.length > 0;
     const here = (target: QueryGraphVertex, typeCondition: string | undefined): void => {
       if (!wrap && target === vertex) {
-        this.walkSelections({ ...pos, conditions }, fragment.selections);
+        this.walkSelections({ ...pos, conditions, queryPath }, fragment.selections);
         return;
       }
       if (typeCondition !== undefined && typeCondition !== vertex.type) this.countTypeCondition();
@@ -323,7 +357,7 @@ export class PlanWalker {
         pos.plannerAdded,
       );
       this.walkSelections(
-        { ...pos, vertex: target, sink: entry.selections, conditions },
+        { ...pos, vertex: target, sink: entry.selections, conditions, queryPath },
         fragment.selections,
       );
     };
@@ -363,52 +397,8 @@ export class PlanWalker {
     }
   }
 
-  /**
-   * A `@defer`red fragment on an entity: its fields are fetched by `_entities` fetches of their
-   * own (never by the fetch in progress, even where it could resolve them), grouped into one
-   * deferred chunk that depends on the fetch providing the key. Nested defers, defers on the root
-   * or on abstract types are planned as if absent (known gaps).
-   */
-  private walkDeferred(pos: Position, fragment: OpFragment): void {
-    const block: DeferBlock = {
-      id: this.deferBlocks.length,
-      label: fragment.defer?.label,
-      queryPath: pos.path.filter((p) => p !== '@'),
-      selections: fragment.selections,
-    };
-    this.deferBlocks.push(block);
-    this.deferredFragments.add(fragment);
-    this.currentDefer = block;
-    try {
-      const conditions = fragment.conditions;
-      const walk = (selections: readonly OpSelection[]): void => {
-        for (const s of selections) {
-          if (s.kind === 'Fragment') {
-            const same = s.typeCondition === undefined || s.typeCondition === pos.vertex.type;
-            if (same && s.directives.length === 0 && s.conditions.length === 0 && !s.defer) {
-              walk(s.selections);
-            } else {
-              this.walkFragment(pos, s);
-            }
-          } else if (s.name.startsWith('__')) {
-            this.walkField(pos, s);
-          } else {
-            this.jump(
-              pos,
-              conditions.length ? { ...s, conditions: [...conditions, ...s.conditions] } : s,
-              true,
-            );
-          }
-        }
-      };
-      walk(fragment.selections);
-    } finally {
-      this.currentDefer = undefined;
-    }
-  }
-
   /** Whether a FieldSet (a key) can be selected in the position's subgraph without another fetch. */
-  private resolvableHere(
+  resolvableHere(
     vertex: QueryGraphVertex,
     selectionSet: SelectionSetNode,
     provided: SelectionSetNode | undefined,
@@ -483,7 +473,7 @@ export class PlanWalker {
   }
 
   /** `forceEntity`: fetch the field through an entity fetch even if this subgraph resolves it. */
-  private jump(pos: Position, field: OpField, forceEntity = false): void {
+  jump(pos: Position, field: OpField, forceEntity = false): void {
     const vertex = pos.vertex;
     interface Choice {
       tail: QueryGraphVertex;
@@ -674,6 +664,7 @@ export class PlanWalker {
       vertex: tail,
       sink: entities,
       path: pos.path,
+      queryPath: pos.queryPath,
       provided: undefined,
       conditions: pos.conditions,
       touched: pos.touched,

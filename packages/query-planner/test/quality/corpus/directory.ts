@@ -9,7 +9,7 @@ const LINK = fed2('2.3', ['@key', '@shareable', '@provides', '@external']);
 export const directory: CorpusSupergraph = {
   name: 'directory',
   about:
-    'interfaces and unions across subgraphs, __typename, @shareable roots, @provides on a path',
+    'interfaces and unions across subgraphs, __typename, @shareable roots, @provides on a path, @defer on abstract types',
   subgraphs: [
     {
       name: 'people',
@@ -70,6 +70,23 @@ export const directory: CorpusSupergraph = {
     {
       name: 'typename-everywhere',
       query: '{ __typename members { __typename } rooms { __typename code } }',
+    },
+    {
+      name: 'defer-interface-type-condition',
+      defer: true,
+      query:
+        '{ members { id fullName ... on Employee @defer(label: "hr") { salaryBand address { city } } } }',
+    },
+    {
+      name: 'defer-union-members',
+      defer: true,
+      query:
+        'query Find($t: String!) { search(term: $t) { ... on Room @defer(label: "room") { floor seats } ... on Contractor { agency ... @defer { rateCents } } } }',
+    },
+    {
+      name: 'defer-keyless-interface',
+      defer: true,
+      query: '{ members { id ... @defer { fullName ... on Contractor { rateCents } } } }',
     },
   ],
 };

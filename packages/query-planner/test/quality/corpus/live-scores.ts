@@ -5,7 +5,7 @@ const LINK = fed2('2.4', ['@key', '@shareable']);
 /** A sports feed: subscriptions whose events need entity fetches, and `@defer`red details. */
 export const liveScores: CorpusSupergraph = {
   name: 'live-scores',
-  about: 'subscriptions, @defer (labels, nesting, if:), @defer mixed with @include',
+  about: 'subscriptions, @defer (labels, nesting, if:, on root fields), @defer mixed with @include',
   subgraphs: [
     {
       name: 'feed',
@@ -72,6 +72,18 @@ export const liveScores: CorpusSupergraph = {
       defer: true,
       query:
         'query I($withAway: Boolean!) { liveMatches { away @include(if: $withAway) { name } ... @defer { shots } } }',
+    },
+    {
+      name: 'defer-root-field',
+      defer: true,
+      query:
+        'query M($id: ID!) { liveMatches { id } ... @defer(label: "focus") { match(id: $id) { homeGoals possession home { name } } } }',
+    },
+    {
+      name: 'defer-nested-conditional',
+      defer: true,
+      query:
+        'query N($deep: Boolean!) { liveMatches { home { ... @defer(label: "team") { name ... @defer(if: $deep, label: "squad") { squad { name position } } } } } }',
     },
     {
       name: 'no-defer-same-shape',
