@@ -28,4 +28,14 @@ export {
 } from './errors.js';
 
 // Service
+export {
+  createRegistryService,
+  LAUNCH_CHANNEL,
+  type LaunchNotice,
+  type RegistryServiceOptions,
+} from './service/index.js';
 export type { Actor, RegistryService } from './service/types.js';
+export { SYSTEM_ACTOR } from './keys/access.js';
+export { generateKey, parseKey } from './keys/format.js';
+export { verifySignature } from './webhooks/sign.js';
+export type { WebhookDeliveryOptions, WebhookFetch } from './webhooks/deliverer.js';

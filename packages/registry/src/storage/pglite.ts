@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createSerialQueue } from './queue.js';
-import type { Query, Row, Storage, Unlisten } from './types.js';
+import type { Query, Storage, Unlisten } from './types.js';
 
 /**
  * Storage on an embedded PGlite database: in `dataDir` when given, in memory otherwise. PGlite is
@@ -20,8 +20,11 @@ export async function openPGliteStorage(dataDir?: string): Promise<Storage> {
       if (closed) return Promise.reject(new Error('storage is closed'));
       return enqueue(() =>
         db.transaction(async (tx) => {
-          const query: Query = async <R extends Row>(sql: string, params?: readonly unknown[]) => {
-            if (params && params.length > 0) return (await tx.query<R>(sql, [...params])).rows;
+          const query: Query = async <R extends object>(
+            sql: string,
+            params?: readonly unknown[],
+          ) => {
+            if (params && params.length > 0) return (await tx.query(sql, [...params])).rows as R[];
             const results = await tx.exec(sql);
             return (results.at(-1)?.rows ?? []) as R[];
           };

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Query, Row, Storage } from './types.js';
+import type { Query, Storage } from './types.js';
 
 /** Options of {@link openPostgresStorage}. */
 export interface PostgresStorageOptions {
@@ -68,8 +68,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     kind: 'postgres',
     async transaction<T>(fn: (query: Query) => Promise<T>): Promise<T> {
       const client = await pool.connect();
-      const query: Query = async <R extends Row>(sql: string, params?: readonly unknown[]) => {
-        if (params && params.length > 0) return (await client.query<R>(sql, [...params])).rows;
+      const query: Query = async <R extends object>(sql: string, params?: readonly unknown[]) => {
+        if (params && params.length > 0) return (await client.query(sql, [...params])).rows as R[];
         // Several statements answer with one result each; pg's typings do not say so.
         const result: unknown = await client.query(sql);
         const last = (Array.isArray(result) ? result.at(-1) : result) as { rows?: R[] } | undefined;

@@ -7,7 +7,10 @@ export type Row = Record<string, unknown>;
  * the simple query protocol) and the last statement's rows are returned. Objects bound to jsonb
  * columns must be `JSON.stringify`d by the caller so both drivers see the same text.
  */
-export type Query = <R extends Row = Row>(sql: string, params?: readonly unknown[]) => Promise<R[]>;
+export type Query = <R extends object = Row>(
+  sql: string,
+  params?: readonly unknown[],
+) => Promise<R[]>;
 
 /** Stops a `listen` subscription. */
 export type Unlisten = () => Promise<void>;

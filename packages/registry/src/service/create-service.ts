@@ -1,0 +1,96 @@
+import type { Storage } from '../storage/types.js';
+import {
+  createWebhookDeliverer,
+  type WebhookDeliveryOptions,
+  type WebhookFetch,
+} from '../webhooks/deliverer.js';
+import * as admin from './admin.js';
+import type { ServiceContext } from './context.js';
+import { createLaunchEvents } from './launch-events.js';
+import { checkRef } from './names.js';
+import * as reads from './reads.js';
+import * as subgraphs from './subgraph-writes.js';
+import type { RegistryService } from './types.js';
+import * as variants from './variant-writes.js';
+
+/** Options of {@link createRegistryService}. */
+export interface RegistryServiceOptions {
+  /** Opened and migrated (`openStorage`). Closed by the service's `close()`. */
+  readonly storage: Storage;
+  /** The registry's public base URL, for links in webhook payloads. Default: `http://localhost:4100`. */
+  readonly publicUrl?: string;
+  /** How webhook POSTs are sent; undici by default. */
+  readonly webhookFetch?: WebhookFetch;
+  /** Webhook retry policy (attempts, backoff base, timeout); tests shorten the delays. */
+  readonly webhookDelivery?: WebhookDeliveryOptions;
+}
+
+/**
+ * The registry's operations on a storage (see `RegistryService`). Every write is one
+ * transaction under the variant's advisory lock; launches are announced through the storage's
+ * notifications, so `waitForLaunch` sees launches made by other processes on the same database.
+ */
+export function createRegistryService(options: RegistryServiceOptions): RegistryService {
+  const { storage } = options;
+  const deliverer = createWebhookDeliverer(storage, {
+    ...options.webhookDelivery,
+    ...(options.webhookFetch ? { fetch: options.webhookFetch } : {}),
+  });
+  const context: ServiceContext = {
+    storage,
+    publicUrl: options.publicUrl ?? 'http://localhost:4100',
+    deliverer,
+  };
+  const events = createLaunchEvents(storage);
+  let closing: Promise<void> | undefined;
+
+  return {
+    authenticate: (rawKey) => admin.authenticate(context, rawKey),
+
+    listGraphs: (actor) => reads.listGraphs(context, actor),
+    listVariants: (actor, graph) => reads.listVariants(context, actor, graph),
+    getVariant: (actor, ref) => reads.getVariant(context, actor, ref),
+    createVariant: (actor, ref, request) => variants.createVariant(context, actor, ref, request),
+    deleteVariant: (actor, ref) => variants.deleteVariant(context, actor, ref),
+
+    listSubgraphs: (actor, ref) => reads.listSubgraphs(context, actor, ref),
+    getSubgraph: (actor, ref, name) => reads.getSubgraph(context, actor, ref, name),
+    listSubgraphRevisions: (actor, ref, name) =>
+      reads.listSubgraphRevisions(context, actor, ref, name),
+    publishSubgraph: (actor, ref, name, request) =>
+      subgraphs.publishSubgraph(context, actor, ref, name, request),
+    deleteSubgraph: (actor, ref, name) => subgraphs.deleteSubgraph(context, actor, ref, name),
+    restoreSubgraph: (actor, ref, name, request) =>
+      subgraphs.restoreSubgraph(context, actor, ref, name, request),
+
+    listLaunches: (actor, ref, options) => reads.listLaunches(context, actor, ref, options),
+    getLaunch: (actor, ref, id) => reads.getLaunch(context, actor, ref, id),
+    getSupergraph: (actor, ref, options) => reads.getSupergraph(context, actor, ref, options),
+    async waitForLaunch(ref, afterLaunchId, timeoutMs, signal) {
+      checkRef(ref);
+      return events.wait(ref, afterLaunchId, timeoutMs, signal, () =>
+        reads.servedLaunchId(context, ref),
+      );
+    },
+
+    createKey: (actor, request) => admin.createKey(context, actor, request),
+    listKeys: (actor) => admin.listKeys(context, actor),
+    revokeKey: (actor, id) => admin.revokeKey(context, actor, id),
+
+    createWebhook: (actor, ref, request) => admin.createWebhook(context, actor, ref, request),
+    listWebhooks: (actor, ref) => admin.listWebhooks(context, actor, ref),
+    deleteWebhook: (actor, ref, id) => admin.deleteWebhook(context, actor, ref, id),
+    listWebhookDeliveries: (actor, ref, id) => admin.listWebhookDeliveries(context, actor, ref, id),
+
+    listAudit: (actor, options) => admin.listAudit(context, actor, options),
+
+    close() {
+      closing ??= (async () => {
+        await events.close();
+        await deliverer.close();
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

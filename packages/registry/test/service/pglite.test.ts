@@ -1,0 +1,4 @@
+import { openStorage } from '../../src/storage/open.js';
+import { runServiceSuite } from './service.suite.js';
+
+runServiceSuite('PGlite', () => openStorage());
