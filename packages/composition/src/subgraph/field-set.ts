@@ -25,6 +25,8 @@ export interface FieldSetVisit {
   readonly isLeaf: boolean;
   /** True for fields selected directly at the top of the FieldSet. */
   readonly isTopLevel: boolean;
+  /** True when an enclosing selected field is `@external` in the subgraph. */
+  readonly underExternal: boolean;
 }
 
 const TYPENAME = '__typename';
@@ -41,7 +43,7 @@ export function walkFieldSet(
   visit: (v: FieldSetVisit) => void,
 ): string[] {
   const problems: string[] = [];
-  const walk = (parent: string, set: SelectionSetNode, top: boolean) => {
+  const walk = (parent: string, set: SelectionSetNode, top: boolean, underExternal: boolean) => {
     const type = subgraph.types.get(parent);
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
@@ -59,6 +61,7 @@ export function walkFieldSet(
           field,
           isLeaf: !sel.selectionSet,
           isTopLevel: top,
+          underExternal,
         });
         if (field && sel.selectionSet) {
           const target = namedType(field.type);
@@ -68,7 +71,7 @@ export function walkFieldSet(
               `Field "${field.name}" must not have a selection since type "${target}" has no subfields.`,
             );
           } else {
-            walk(target, sel.selectionSet, false);
+            walk(target, sel.selectionSet, false, underExternal || field.external);
           }
         } else if (field && !sel.selectionSet) {
           const targetType = subgraph.types.get(namedType(field.type));
@@ -84,13 +87,13 @@ export function walkFieldSet(
           problems.push(`Unknown type "${cond}"`);
           continue;
         }
-        walk(cond, sel.selectionSet, top);
+        walk(cond, sel.selectionSet, top, underExternal);
       } else {
         problems.push('Fragment spreads are not allowed in field sets');
       }
     }
   };
-  walk(typeName, selectionSet, true);
+  walk(typeName, selectionSet, true, false);
   return problems;
 }
 

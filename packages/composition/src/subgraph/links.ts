@@ -29,7 +29,10 @@ export interface ComposeDirectiveApplication {
 /** A problem found while reading `@link`s (the caller turns it into a diagnostic). */
 export interface LinkProblem {
   readonly code:
-    'UNKNOWN_FEDERATION_LINK_VERSION' | 'INVALID_LINK_IDENTIFIER' | 'INVALID_LINK_DIRECTIVE_USAGE';
+    | 'UNKNOWN_FEDERATION_LINK_VERSION'
+    | 'UNKNOWN_LINK_VERSION'
+    | 'INVALID_LINK_IDENTIFIER'
+    | 'INVALID_LINK_DIRECTIVE_USAGE';
   readonly message: string;
   readonly node: DirectiveNode;
 }
@@ -142,6 +145,36 @@ function schemaDirectives(document: DocumentNode): DirectiveNode[] {
   return out;
 }
 
+const LINK_SPEC = 'https://specs.apollo.dev/link/';
+
+/**
+ * The link spec has one version, v1.0. Linking another is UNKNOWN_LINK_VERSION; but when the
+ * schema also links federation, which brings link v1.0 along, Apollo sees a second link of the
+ * link spec instead (INVALID_LINK_DIRECTIVE_USAGE), and so do we.
+ */
+function linkSpecProblem(
+  url: string,
+  parsed: ParsedUrl,
+  links: readonly DirectiveNode[],
+  node: DirectiveNode,
+): LinkProblem | undefined {
+  if (!url.startsWith(LINK_SPEC) || (parsed.major === 1 && parsed.minor === 0)) return undefined;
+  const linksFederation = links.some(
+    (l) => parseSpecUrl(stringArg(l, 'url') ?? '')?.name === 'federation',
+  );
+  return linksFederation
+    ? {
+        code: 'INVALID_LINK_DIRECTIVE_USAGE',
+        message: `Cannot link feature "${LINK_SPEC.slice(0, -1)}" since it has already been linked in the schema.`,
+        node,
+      }
+    : {
+        code: 'UNKNOWN_LINK_VERSION',
+        message: `Schema uses unknown version ${parsed.version} of the link spec`,
+        node,
+      };
+}
+
 /**
  * Reads a subgraph's `@link`s: whether it is Federation 2, which version, and under which local
  * names it uses each federation directive and type (imports, renames, `federation__` namespacing,
@@ -180,7 +213,11 @@ export function resolveLinks(document: DocumentNode): LinkResolution {
     }
     const prefix = stringArg(node, 'as') ?? parsed.name;
     const imports = readImports(node, problems);
-    if (parsed.name === 'link') continue;
+    if (parsed.name === 'link') {
+      const problem = linkSpecProblem(url, parsed, links, node);
+      if (problem) problems.push(problem);
+      continue;
+    }
     if (parsed.name === 'federation') {
       if (parsed.major !== 2 || parsed.minor > MAX_FEDERATION_MINOR) {
         problems.push({

@@ -12,6 +12,7 @@ import { InterfaceObjectUsageRule } from './rules/interface-object-usage-rule.js
 import { InvalidFieldSharingRule } from './rules/invalid-field-sharing-rule.js';
 import { NoQueriesRule } from './rules/no-queries-rule.js';
 import { OverrideSourceRule } from './rules/override-source-rule.js';
+import { TransitiveAuthRequirementsRule } from './rules/transitive-auth-requirements-rule.js';
 import { TypeKindMismatchRule } from './rules/type-kind-mismatch-rule.js';
 import { UnusedEnumTypeRule } from './rules/unused-enum-type-rule.js';
 
@@ -39,4 +40,5 @@ export const POST_MERGE_RULES: readonly SupergraphRule[] = [
   InconsistentUnionMemberRule,
   UnusedEnumTypeRule,
   ContextualArgumentsRule,
+  TransitiveAuthRequirementsRule,
 ];

@@ -31,4 +31,23 @@ describe('EXTERNAL_UNUSED', () => {
       },
     ]);
   });
+
+  it('is not reported for an external field a @fromContext selection reads', () => {
+    expectNoCode('EXTERNAL_UNUSED', [
+      {
+        name: 'a',
+        sdl: fed2(
+          `type Query { p: P }
+          type P @key(fields: "id") @context(name: "ctx") { id: ID! secret: String @external c: C }
+          type C @key(fields: "id") { id: ID! f(x: String @fromContext(field: "$ctx { secret }")): Int }`,
+          ['@key', '@external', '@context', '@fromContext'],
+          '2.8',
+        ),
+      },
+      {
+        name: 'b',
+        sdl: fed2(`type P @key(fields: "id") { id: ID! secret: String }`, ['@key'], '2.8'),
+      },
+    ]);
+  });
 });

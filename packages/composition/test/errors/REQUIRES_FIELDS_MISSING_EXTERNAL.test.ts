@@ -32,4 +32,30 @@ describe('REQUIRES_FIELDS_MISSING_EXTERNAL', () => {
       },
     ]);
   });
+
+  it('is not reported for fields selected through an inline fragment under an external field', () => {
+    expectNoCode('REQUIRES_FIELDS_MISSING_EXTERNAL', [
+      {
+        name: 'a',
+        sdl: fed2(
+          `type Query { t: T }
+          type T @key(fields: "id") { id: ID! s: U @external d: Int @requires(fields: "s { ... on S { x } }") }
+          union U = S | R
+          type S @shareable { x: Int }
+          type R @shareable { y: Int }`,
+          ['@key', '@requires', '@external', '@shareable'],
+        ),
+      },
+      {
+        name: 'b',
+        sdl: fed2(
+          `type T @key(fields: "id") { id: ID! s: U }
+          union U = S | R
+          type S @shareable { x: Int }
+          type R @shareable { y: Int }`,
+          ['@key', '@shareable'],
+        ),
+      },
+    ]);
+  });
 });

@@ -1,6 +1,11 @@
 import { composeServices } from '@apollo/composition';
+import {
+  ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
+  Supergraph,
+  errorCauses,
+} from '@apollo/federation-internals';
 import type { Diagnostic, ErrorCode } from '@orrery/core';
-import { parse } from 'graphql';
+import { parse, type GraphQLError } from 'graphql';
 import { expect } from 'vitest';
 import { composeSubgraphs } from '../../src/compose.js';
 
@@ -55,4 +60,27 @@ export function expectCode(code: ErrorCode, subgraphs: readonly TestSubgraph[]):
 export function expectNoCode(code: ErrorCode, subgraphs: readonly TestSubgraph[]): void {
   expect(apolloCodes(subgraphs)).not.toContain(code);
   expect(ours(subgraphs).map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+}
+
+/**
+ * The codes `@apollo/federation-internals` raises when loading a supergraph as a router does
+ * (`Supergraph.build` with the router's supported features); empty when it loads.
+ */
+export function apolloSupergraphCodes(supergraphSdl: string): string[] {
+  try {
+    Supergraph.build(supergraphSdl, { supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES });
+    return [];
+  } catch (error) {
+    const causes = errorCauses(error as Error) ?? [error as GraphQLError];
+    return causes.map((e) => String(e.extensions['code']));
+  }
+}
+
+/** A supergraph composed by `@apollo/composition` from these subgraphs (which must compose). */
+export function apolloSupergraph(subgraphs: readonly TestSubgraph[]): string {
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}`, typeDefs: parse(s.sdl) })),
+  );
+  if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.supergraphSdl;
 }

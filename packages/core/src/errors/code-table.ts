@@ -23,6 +23,12 @@ export interface CodeSpec {
   readonly level: DiagnosticLevel;
   /** True when the same code string is used by Apollo Federation, so users can look it up there. */
   readonly apolloCompatible?: boolean;
+  /**
+   * Set when no input makes the package raise the code today, with the reason (for example a
+   * code Apollo defines but never raises). The code stays in the registry so that tools matching
+   * on Apollo's codes know it; the per-code test check skips it.
+   */
+  readonly notRaised?: string;
 }
 
 /** A table of codes for one area (a heading in `docs/errors.md`). */

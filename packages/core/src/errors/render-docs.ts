@@ -25,8 +25,11 @@ export function renderErrorCodesMarkdown(tables: readonly CodeTable[] = CODE_TAB
     for (const code of Object.keys(table.codes).sort()) {
       const spec = table.codes[code]!;
       const name = spec.apolloCompatible ? `\`${code}\` (Apollo)` : `\`${code}\``;
+      const description = spec.notRaised
+        ? `${spec.description} Not raised today: ${spec.notRaised}`
+        : spec.description;
       lines.push(
-        `| ${name} | ${spec.level} | ${spec.raisedBy.join(', ')} | ${escapeCell(spec.description)} |`,
+        `| ${name} | ${spec.level} | ${spec.raisedBy.join(', ')} | ${escapeCell(description)} |`,
       );
     }
     lines.push('');

@@ -2,11 +2,19 @@ import { print } from 'graphql';
 import type { SubgraphValidationContext } from '../validation-context.js';
 
 /** Directives whose applications are merged into the supergraph: meaningless on a field this subgraph does not resolve. */
-const MERGED_DIRECTIVES: ReadonlySet<string> = new Set(['tag', 'inaccessible']);
+const MERGED_DIRECTIVES: ReadonlySet<string> = new Set([
+  'tag',
+  'inaccessible',
+  'authenticated',
+  'requiresScopes',
+  'policy',
+  'cost',
+  'listSize',
+]);
 
 /**
  * An `@external` field is resolved elsewhere: it cannot carry directives composition merges into
- * the supergraph (`@tag`, `@inaccessible`), nor `@provides` (there is nothing it resolves to
+ * the supergraph (`@tag`, `@inaccessible`, the authorization and demand-control directives), nor `@provides` (there is nothing it resolves to
  * provide from). Raises: MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL,
  * EXTERNAL_COLLISION_WITH_ANOTHER_DIRECTIVE.
  * See https://www.apollographql.com/docs/graphos/reference/federation/directives#external

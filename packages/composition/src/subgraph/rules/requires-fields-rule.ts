@@ -61,8 +61,11 @@ export function RequiresFieldsRule({ subgraph, report }: SubgraphValidationConte
             }
           }
           if (!v.field || !v.isLeaf || v.field.external) return;
-          // Fields of a value type nested under an external field are external by inheritance.
-          if (!v.isTopLevel && isUnderExternal(subgraph, v.parentType)) return;
+          // Fields nested under an external field are external by inheritance (also through
+          // an inline fragment on one of the field type's runtime types).
+          if (v.underExternal || (!v.isTopLevel && isUnderExternal(subgraph, v.parentType))) {
+            return;
+          }
           report(
             'REQUIRES_FIELDS_MISSING_EXTERNAL',
             `${where}: field "${v.parentType}.${v.field.name}" should not be part of a @requires since it is already provided by this subgraph (it is not marked @external)`,

@@ -28,7 +28,7 @@ export const COMPOSITION_GENERAL_CODES = defineCodeTable({
     },
     UNSUPPORTED_LINKED_FEATURE: {
       description:
-        'A `@link` names a feature composition does not support, or uses it with unsupported options.',
+        'A supergraph given as input (to `toApiSchema` or `applyContract`) links a feature `for: SECURITY` or `for: EXECUTION` that Orrery does not know, so serving it would ignore rules the feature requires; or it uses `for:` with `@core` v0.1, which has no such argument.',
       raisedBy: ['composition'],
       level: 'error',
       apolloCompatible: true,
@@ -41,7 +41,8 @@ export const COMPOSITION_GENERAL_CODES = defineCodeTable({
       apolloCompatible: true,
     },
     UNKNOWN_LINK_VERSION: {
-      description: 'The link spec version a subgraph uses is not a known version.',
+      description:
+        'A subgraph links the link spec itself at a version that does not exist (only `https://specs.apollo.dev/link/v1.0` does).',
       raisedBy: ['composition'],
       level: 'error',
       apolloCompatible: true,
@@ -101,15 +102,16 @@ export const COMPOSITION_GENERAL_CODES = defineCodeTable({
       apolloCompatible: true,
     },
     UNSUPPORTED_FEATURE: {
-      description:
-        'A federation feature is used where it is not supported (for example a linked feature in a position composition cannot honour).',
+      description: 'A federation feature is used where federation does not support it yet.',
       raisedBy: ['composition'],
       level: 'error',
       apolloCompatible: true,
+      notRaised:
+        '`@apollo/composition` 2.14 defines this code but no input raises it (unsupported uses get a more specific code, such as `INVALID_LINK_DIRECTIVE_USAGE` for `@interfaceObject` imported below federation v2.3), so Orrery, which raises what Apollo raises, never reports it either.',
     },
     INVALID_FEDERATION_SUPERGRAPH: {
       description:
-        'A supergraph given as input is not a valid federation supergraph (missing or malformed `@link`/`join__*` metadata).',
+        'A supergraph given as input (to `toApiSchema`, `applyContract` or `validateSatisfiability`) is not a valid federation supergraph: it does not parse, is not a core schema, does not link a known version of the join spec, or its metadata is malformed.',
       raisedBy: ['composition'],
       level: 'error',
       apolloCompatible: true,
