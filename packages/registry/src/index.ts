@@ -39,3 +39,25 @@ export { SYSTEM_ACTOR } from './keys/access.js';
 export { generateKey, parseKey } from './keys/format.js';
 export { verifySignature } from './webhooks/sign.js';
 export type { WebhookDeliveryOptions, WebhookFetch } from './webhooks/deliverer.js';
+
+// HTTP server and supergraph delivery
+export {
+  createRegistry,
+  DEFAULT_MAX_BODY_SIZE,
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  type Registry,
+  type RegistryOptions,
+} from './http/create-registry.js';
+export { HttpError } from './http/errors.js';
+export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './http/rate-limit.js';
+export { MAX_WAIT_SECONDS } from './http/routes/supergraph.js';
+export { UPLINK_SDL } from './uplink/schema.js';
+
+// Starting a registry
+export {
+  bootstrapAdminKey,
+  DEFAULT_PORT,
+  startRegistry,
+  type RunningRegistry,
+  type StartRegistryOptions,
+} from './server.js';

@@ -27,6 +27,9 @@ import { supergraphRoutes } from './routes/supergraph.js';
 import { variantRoutes } from './routes/variants.js';
 import type { Answer, Handler, RequestContext, RouteDeps } from './types.js';
 
+/** How long `close()` lets in-flight requests finish before cutting their connections. */
+const CLOSE_GRACE_MS = 10_000;
+
 /** 5 MiB: a very large subgraph SDL is a few hundred KiB. */
 export const DEFAULT_MAX_BODY_SIZE = 5 * 1024 * 1024;
 /** Seconds between gateway polls advertised to gateways (Apollo's Uplink minimum is 10). */
@@ -82,7 +85,8 @@ export function createRegistry(options: RegistryOptions): Registry {
     );
 
   const router = createRouter<Handler>();
-  const deps: RouteDeps = { service, pollIntervalSeconds };
+  const longPolls = { waiting: 0 };
+  const deps: RouteDeps = { service, pollIntervalSeconds, longPolls };
   const add = (method: string, pattern: string, handler: Handler): void =>
     router.add(method, pattern, handler);
   variantRoutes(add, deps);
@@ -107,19 +111,17 @@ export function createRegistry(options: RegistryOptions): Registry {
     const query = new URLSearchParams(q === -1 ? '' : target.slice(q + 1));
 
     if (path === '/health') {
-      return write(req, res, { status: 200, json: { status: 'ok', ...options.info } });
+      const status = { status: 'ok', ...options.info, longPolls: longPolls.waiting };
+      return write(req, res, { status: 200, json: status }, closing);
     }
-    if (path === '/ready') return write(req, res, await readiness());
+    if (path === '/ready') return write(req, res, await readiness(), closing);
     if (path === '/uplink') {
       if (method !== 'POST') {
         throw new HttpError('BAD_REQUEST', 'POST a GraphQL request to /uplink.', { allow: 'POST' });
       }
       const body = await readBody(req, maxBodySize);
-      return write(
-        req,
-        res,
-        await handleUplink(body, { service, pollIntervalSeconds, limiter, logError }),
-      );
+      const answer = await handleUplink(body, { service, pollIntervalSeconds, limiter, logError });
+      return write(req, res, answer, closing);
     }
 
     const found = router.match(method, path);
@@ -177,7 +179,7 @@ export function createRegistry(options: RegistryOptions): Registry {
         return { graph, variant };
       },
     };
-    write(req, res, await found.handler(ctx));
+    write(req, res, await found.handler(ctx), closing);
   };
 
   const authenticate = async (req: IncomingMessage): Promise<Actor> => {
@@ -216,7 +218,8 @@ export function createRegistry(options: RegistryOptions): Registry {
     });
     handle(req, res, controller.signal).catch((error: unknown) => {
       const answer = toErrorAnswer(error, logError);
-      write(req, res, { status: answer.status, json: answer.body, headers: answer.headers });
+      const { status, body, headers } = answer;
+      write(req, res, { status, json: body, headers }, closing);
     });
   });
   // Above common load-balancer idle timeouts, so the balancer closes idle connections first.
@@ -237,18 +240,26 @@ export function createRegistry(options: RegistryOptions): Registry {
     },
     async close() {
       closing = true;
+      // Parked long-polls answer 304 at once; their answers (and every other one from now on)
+      // carry `connection: close`, so no keep-alive connection holds the close open.
       for (const controller of inFlight) controller.abort();
       if (!server.listening) return;
       await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
+        // A last resort for requests stuck elsewhere (a slow database): cut them after a grace.
+        const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        grace.unref();
+        server.close((error) => {
+          clearTimeout(grace);
+          if (error) reject(error);
+          else resolve();
+        });
       });
     },
   };
 }
 
-/** Writes an answer (no body for HEAD, 204 and 304). */
-function write(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
+/** Writes an answer (no body for HEAD, 204 and 304); `closing` ends the connection after it. */
+function write(req: IncomingMessage, res: ServerResponse, answer: Answer, closing: boolean): void {
   if (res.headersSent || res.destroyed) return;
   let body: string | undefined;
   const headers: Record<string, string | number> = {};
@@ -260,6 +271,7 @@ function write(req: IncomingMessage, res: ServerResponse, answer: Answer): void 
     headers['content-type'] = 'text/plain; charset=utf-8';
   }
   Object.assign(headers, answer.headers);
+  if (closing) headers.connection = 'close';
   if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
   res.writeHead(answer.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -47,6 +47,8 @@ export interface RouteDeps {
   readonly service: RegistryService;
   /** Seconds a gateway should wait between polls (`x-orrery-poll-interval`). */
   readonly pollIntervalSeconds: number;
+  /** Long-polls parked right now (reported by `/health`, so operators see the fleet waiting). */
+  readonly longPolls: { waiting: number };
 }
 
 /** Registers routes: `add('GET', '/api/v1/graphs', handler)`. */

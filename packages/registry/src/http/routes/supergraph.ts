@@ -44,7 +44,12 @@ async function serveSupergraph(ctx: RequestContext, deps: RouteDeps): Promise<An
   const known = parseIfNoneMatch(ctx.headers['if-none-match']);
   // A pinned launch never changes, so there is nothing to wait for.
   if (known.matches(supergraph.hash) && wait > 0 && pinned === undefined) {
-    supergraph = await waitForChange(service, ctx, ref, supergraph, known, wait * 1000);
+    deps.longPolls.waiting += 1;
+    try {
+      supergraph = await waitForChange(service, ctx, ref, supergraph, known, wait * 1000);
+    } finally {
+      deps.longPolls.waiting -= 1;
+    }
   }
 
   const headers = deliveryHeaders(supergraph, deps.pollIntervalSeconds, pinned !== undefined);
