@@ -16,6 +16,7 @@ import type * as GraphQL from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlJs, subgraphRuntime, toJson } from '../../../internal/e2e/src/graphql-runtime.js';
+import type { Resolvers } from '../../../internal/e2e/src/scenario.js';
 import {
   createDisposalStack,
   graphql,
@@ -38,7 +39,7 @@ const REVIEWS = [
   { id: 'r3', upc: '2', body: 'Comfy.' },
 ];
 
-const SUBGRAPHS = {
+const SUBGRAPHS: Record<'products' | 'reviews', { typeDefs: string; resolvers: Resolvers }> = {
   products: {
     typeDefs: graphql`
       ${LINK}
