@@ -99,9 +99,11 @@ async function recordLaunch(
     );
   }
   // `changes` stays empty until the schema diff of @orrery/composition lands (see README).
+  // clock_timestamp(), not now(): now() is when the transaction began, before it waited for the
+  // variant's lock, so launch times would not follow launch ids.
   const [row] = await query<LaunchRow>(
-    `INSERT INTO launches (variant_id, id, trigger, status, supergraph_hash, errors, changes, actor, subgraphs)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, '[]'::jsonb, $7, $8::jsonb)
+    `INSERT INTO launches (variant_id, id, trigger, status, supergraph_hash, errors, changes, actor, subgraphs, created_at)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, '[]'::jsonb, $7, $8::jsonb, clock_timestamp())
      RETURNING ${LAUNCH_COLUMNS}`,
     [
       variant.id,

@@ -97,8 +97,10 @@ export async function insertRevision(
   },
 ): Promise<RevisionRow> {
   const [row] = await query<RevisionRow>(
-    `INSERT INTO subgraph_revisions (variant_id, name, revision, url, sdl, sdl_hash, deleted, actor, note)
-     SELECT $1, $2, COALESCE(MAX(revision), 0) + 1, $3, $4, $5, $6, $7, $8
+    // clock_timestamp(): revisions are written under the variant's lock, so their times follow
+    // the order the writes happened in, not the order their transactions began in.
+    `INSERT INTO subgraph_revisions (variant_id, name, revision, url, sdl, sdl_hash, deleted, actor, note, created_at)
+     SELECT $1, $2, COALESCE(MAX(revision), 0) + 1, $3, $4, $5, $6, $7, $8, clock_timestamp()
      FROM subgraph_revisions WHERE variant_id = $1 AND name = $2
      RETURNING ${REVISION_COLUMNS}`,
     [
