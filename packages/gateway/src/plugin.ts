@@ -12,11 +12,20 @@
  *
  * @module
  */
-import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
-import type { QueryPlan } from '@orrery/query-planner';
-import type { GraphQLErrorJson } from './errors.js';
-import type { SubgraphFetch, SubgraphRequest } from './fetch/subgraph-fetcher.js';
-import type { GatewayRequest, GatewayResponse } from './http/types.js';
+import type {
+  DocumentNode,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  ValidationRule,
+} from "graphql";
+import type { QueryPlan } from "@orrery/query-planner";
+import type { GraphQLErrorJson } from "./errors.js";
+import type { ExecutionResponse } from "./gateway/create-gateway.js";
+import type {
+  SubgraphFetch,
+  SubgraphRequest,
+} from "./fetch/subgraph-fetcher.js";
+import type { GatewayRequest, GatewayResponse } from "./http/types.js";
 
 /** `onRequest`: every HTTP request, before anything else. */
 export interface OnRequestPayload {
@@ -51,6 +60,27 @@ export interface OnPlanPayload {
   readonly plan: QueryPlan;
 }
 
+/**
+ * `onExecute`: every request whose operation compiled, before its plan runs (once per request,
+ * unlike `onPlan`). Plugins see the plan, may add response `extensions`, or answer without
+ * running the plan.
+ */
+export interface OnExecutePayload {
+  /** The client request; `undefined` for `gateway.execute()`. */
+  readonly request: GatewayRequest | undefined;
+  readonly context: RequestContext;
+  readonly document: DocumentNode;
+  /** The operation that runs (picked by `operationName`). */
+  readonly operation: OperationDefinitionNode;
+  readonly plan: QueryPlan;
+  /** Coerced variables. */
+  readonly variables: Readonly<Record<string, unknown>>;
+  /** Added to the response's `extensions` (created only when a plugin adds to it). */
+  readonly extensions: Record<string, unknown>;
+  /** Answers with `result` and skips execution (a dry run, a refusal). */
+  setResult(result: ExecutionResponse): void;
+}
+
 /** `onSubgraphRequest`: every subgraph request, before it is sent. */
 export interface OnSubgraphRequestPayload {
   /** The request; plugins may add to `request.headers`. */
@@ -58,6 +88,11 @@ export interface OnSubgraphRequestPayload {
   /** The client request this fetch serves. */
   readonly clientRequest: GatewayRequest;
   readonly context: RequestContext;
+  /**
+   * How the request will be sent now: the gateway's fetcher, or what an earlier plugin set. Wrap
+   * it to see the response (its `headers`, timings) without replacing the transport.
+   */
+  readonly fetcher: SubgraphFetch;
   /** Replaces how this request is sent (retries, caching, a custom transport). */
   setFetcher(fetch: SubgraphFetch): void;
 }
@@ -87,6 +122,7 @@ export interface GatewayPlugin {
   onParse?(payload: OnParsePayload): void;
   onValidate?(payload: OnValidatePayload): void;
   onPlan?(payload: OnPlanPayload): void;
+  onExecute?(payload: OnExecutePayload): void;
   onSubgraphRequest?(payload: OnSubgraphRequestPayload): void;
   onResponse?(payload: OnResponsePayload): void;
   onSupergraphChange?(payload: OnSupergraphChangePayload): void;

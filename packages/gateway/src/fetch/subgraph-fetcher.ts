@@ -14,6 +14,8 @@ import { SubgraphRequestError, type GraphQLErrorJson } from '../errors.js';
 export interface SubgraphResponse {
   readonly data?: Record<string, unknown> | null;
   readonly errors?: readonly GraphQLErrorJson[];
+  /** The HTTP response headers (lower-case names), for plugins that pass some back to clients. */
+  readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /** One outgoing subgraph request, as plugins see it. */
@@ -99,6 +101,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): Sub
     }, limit);
     let status: number;
     let text: string;
+    let headers: SubgraphResponse['headers'];
     try {
       const response = await dispatcherFor(origin).request({
         origin,
@@ -109,6 +112,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): Sub
         signal: abort.signal,
       });
       status = response.statusCode;
+      headers = response.headers;
       text = await response.body.text();
     } catch (error) {
       if (timedOut) {
@@ -128,7 +132,10 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): Sub
     } finally {
       clearTimeout(timer);
     }
-    return parseResponse(serviceName, status, text);
+    const parsed = parseResponse(serviceName, status, text);
+    // The parsed body is a fresh object of our own: attaching the headers costs no copy.
+    (parsed as { headers?: SubgraphResponse['headers'] }).headers = headers;
+    return parsed;
   };
 
   return {

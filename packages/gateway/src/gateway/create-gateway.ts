@@ -6,23 +6,23 @@
  *
  * @module
  */
-import { channel } from 'node:diagnostics_channel';
-import type { Dispatcher } from 'undici';
-import { execute, getVariableValues, type GraphQLSchema } from 'graphql';
+import { channel } from "node:diagnostics_channel";
+import type { Dispatcher } from "undici";
+import { execute, getVariableValues, type GraphQLSchema } from "graphql";
 import {
   graphQLError,
   InvalidConfigError,
   NotReadyError,
   SupergraphLoadError,
   type GraphQLErrorJson,
-} from '../errors.js';
-import { executePlan, type PlanFetch } from '../execution/execute-plan.js';
-import { shapeResponse } from '../execution/shape-response.js';
+} from "../errors.js";
+import { executePlan, type PlanFetch } from "../execution/execute-plan.js";
+import { shapeResponse } from "../execution/shape-response.js";
 import {
   createSubgraphFetcher,
   type SubgraphFetch,
   type SubgraphRequest,
-} from '../fetch/subgraph-fetcher.js';
+} from "../fetch/subgraph-fetcher.js";
 import {
   APPLICATION_JSON,
   csrfRefusal,
@@ -31,19 +31,22 @@ import {
   negotiate,
   readGraphQLParams,
   type GraphQLParams,
-} from '../http/request.js';
-import type { GatewayRequest, GatewayResponse } from '../http/types.js';
-import type { GatewayPlugin, RequestContext } from '../plugin.js';
-import { useOperationLimits, type OperationLimits } from '../plugins/use-operation-limits.js';
-import { useDisableIntrospection } from '../plugins/use-disable-introspection.js';
-import type { SupergraphSource } from '../supergraph-source/source.js';
-import { shapeFor } from './compile-operation.js';
-import { SupergraphState } from './supergraph-state.js';
+} from "../http/request.js";
+import type { GatewayRequest, GatewayResponse } from "../http/types.js";
+import type { GatewayPlugin, RequestContext } from "../plugin.js";
+import {
+  useOperationLimits,
+  type OperationLimits,
+} from "../plugins/use-operation-limits.js";
+import { useDisableIntrospection } from "../plugins/use-disable-introspection.js";
+import type { SupergraphSource } from "../supergraph-source/source.js";
+import { shapeFor } from "./compile-operation.js";
+import { SupergraphState } from "./supergraph-state.js";
 
 /** Diagnostics channel for unexpected errors (`{ error }`). */
-export const ERROR_CHANNEL = 'orrery:gateway:error';
+export const ERROR_CHANNEL = "orrery:gateway:error";
 /** Diagnostics channel for supergraph loads (`{ ok, error? }`). */
-export const SUPERGRAPH_CHANNEL = 'orrery:gateway:supergraph';
+export const SUPERGRAPH_CHANNEL = "orrery:gateway:supergraph";
 const errorChannel = channel(ERROR_CHANNEL);
 const supergraphChannel = channel(SUPERGRAPH_CHANNEL);
 
@@ -88,9 +91,11 @@ export interface GatewayOptions {
 export interface ExecutionResponse {
   data?: Record<string, unknown> | null;
   errors?: GraphQLErrorJson[];
+  extensions?: Record<string, unknown>;
 }
 
-export type UpdateResult = { readonly ok: true } | { readonly ok: false; readonly error: Error };
+export type UpdateResult =
+  { readonly ok: true } | { readonly ok: false; readonly error: Error };
 
 /** A running gateway. */
 export interface Gateway {
@@ -114,19 +119,31 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-const DEFAULT_LIMITS = { maxTokens: 10_000, maxBodyBytes: 1024 * 1024 } as const;
+const DEFAULT_LIMITS = {
+  maxTokens: 10_000,
+  maxBodyBytes: 1024 * 1024,
+} as const;
 
 function validateOptions(options: GatewayOptions): void {
   if (options.supergraph === undefined || options.supergraph === null) {
-    throw new InvalidConfigError('createGateway: "supergraph" is required (SDL text or a source)');
+    throw new InvalidConfigError(
+      'createGateway: "supergraph" is required (SDL text or a source)',
+    );
   }
   for (const [name, value] of Object.entries(options.limits ?? {})) {
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
-      throw new InvalidConfigError(`createGateway: limits.${name} must be a positive integer`);
+      throw new InvalidConfigError(
+        `createGateway: limits.${name} must be a positive integer`,
+      );
     }
   }
-  if (options.subgraphTimeoutMs !== undefined && !(options.subgraphTimeoutMs > 0)) {
-    throw new InvalidConfigError('createGateway: subgraphTimeoutMs must be positive');
+  if (
+    options.subgraphTimeoutMs !== undefined &&
+    !(options.subgraphTimeoutMs > 0)
+  ) {
+    throw new InvalidConfigError(
+      "createGateway: subgraphTimeoutMs must be positive",
+    );
   }
 }
 
@@ -145,9 +162,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const plugins = [...builtIns, ...(options.plugins ?? [])];
   const requestPlugins = plugins.filter((p) => p.onRequest);
   const subgraphPlugins = plugins.filter((p) => p.onSubgraphRequest);
+  const executePlugins = plugins.filter((p) => p.onExecute);
   const responsePlugins = plugins.filter((p) => p.onResponse);
-  const maxBodyBytes = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
-  const graphqlPath = options.path ?? '/graphql';
+  const maxBodyBytes =
+    options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
+  const graphqlPath = options.path ?? "/graphql";
   const csrf = options.csrfPrevention !== false;
 
   const timeouts: Record<string, number> = {};
@@ -158,7 +177,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   const fetcher = createSubgraphFetcher({
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-    ...(options.subgraphTimeoutMs ? { timeoutMs: options.subgraphTimeoutMs } : {}),
+    ...(options.subgraphTimeoutMs
+      ? { timeoutMs: options.subgraphTimeoutMs }
+      : {}),
     timeouts,
   });
   const stateOptions = {
@@ -174,7 +195,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const load = (sdl: string): SupergraphState => {
     const next = new SupergraphState(sdl, stateOptions);
     for (const plugin of plugins) {
-      plugin.onSupergraphChange?.({ supergraphSdl: sdl, apiSchema: next.schema });
+      plugin.onSupergraphChange?.({
+        supergraphSdl: sdl,
+        apiSchema: next.schema,
+      });
     }
     return next;
   };
@@ -183,7 +207,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (state && state.supergraphSdl === sdl) return { ok: true };
     try {
       state = load(sdl);
-      if (supergraphChannel.hasSubscribers) supergraphChannel.publish({ ok: true });
+      if (supergraphChannel.hasSubscribers)
+        supergraphChannel.publish({ ok: true });
       return { ok: true };
     } catch (error) {
       const wrapped =
@@ -201,7 +226,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   };
 
-  const source = typeof options.supergraph === 'string' ? undefined : options.supergraph;
+  const source =
+    typeof options.supergraph === "string" ? undefined : options.supergraph;
   let ready: Promise<void>;
   if (source === undefined) {
     const result = updateSupergraph(options.supergraph as string);
@@ -229,17 +255,21 @@ export function createGateway(options: GatewayOptions): Gateway {
     return (serviceName, body) => {
       const request: SubgraphRequest = {
         serviceName,
-        url: current.urls.get(serviceName) ?? '',
+        url: current.urls.get(serviceName) ?? "",
         body,
         headers: {},
       };
-      if (subgraphPlugins.length === 0 || !clientRequest) return fetcher.fetch(request);
+      if (subgraphPlugins.length === 0 || !clientRequest)
+        return fetcher.fetch(request);
       let send: SubgraphFetch = fetcher.fetch;
       for (const plugin of subgraphPlugins) {
         plugin.onSubgraphRequest!({
           request,
           clientRequest,
           context,
+          get fetcher() {
+            return send;
+          },
           setFetcher: (fetch) => {
             send = fetch;
           },
@@ -255,15 +285,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     params: GraphQLParams,
     request: GatewayRequest | undefined,
     context: RequestContext,
-  ): Promise<{ response: ExecutionResponse; requestError: boolean; status?: number }> => {
+  ): Promise<{
+    response: ExecutionResponse;
+    requestError: boolean;
+    status?: number;
+  }> => {
     const compiled = current.operation(params.query, params.operationName);
-    if (!compiled.ok) return { response: { errors: [...compiled.errors] }, requestError: true };
-    if (request?.method === 'GET' && compiled.operation.operation !== 'query') {
+    if (!compiled.ok)
+      return { response: { errors: [...compiled.errors] }, requestError: true };
+    if (request?.method === "GET" && compiled.operation.operation !== "query") {
       return {
         response: {
           errors: [
             graphQLError(
-              'ERR_GATEWAY_BAD_REQUEST',
+              "ERR_GATEWAY_BAD_REQUEST",
               `Can only perform a ${compiled.operation.operation} operation from a POST request.`,
             ),
           ],
@@ -283,12 +318,45 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (coerced.errors) {
         return {
           response: {
-            errors: coerced.errors.map((e) => graphQLError('BAD_USER_INPUT', e.message)),
+            errors: coerced.errors.map((e) =>
+              graphQLError("BAD_USER_INPUT", e.message),
+            ),
           },
           requestError: true,
         };
       }
       variables = coerced.coerced;
+    }
+    let extensions: Record<string, unknown> | undefined;
+    if (executePlugins.length > 0) {
+      let answer: ExecutionResponse | undefined;
+      const payload = {
+        request,
+        context,
+        document: compiled.document,
+        operation: compiled.operation,
+        plan: compiled.prepared.plan,
+        variables,
+        get extensions() {
+          return (extensions ??= {});
+        },
+        setResult: (result: ExecutionResponse) => {
+          answer = result;
+        },
+      };
+      for (const plugin of executePlugins) {
+        plugin.onExecute!(payload);
+        if (answer) break;
+      }
+      if (answer) {
+        const merged = extensions
+          ? { ...extensions, ...answer.extensions }
+          : answer.extensions;
+        return {
+          response: merged ? { ...answer, extensions: merged } : answer,
+          requestError: false,
+        };
+      }
     }
     const result = await executePlan(compiled.prepared, {
       variables,
@@ -308,12 +376,21 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
       introspection = executed.data ?? undefined;
       for (const error of executed.errors ?? []) {
-        result.errors.push({ message: error.message, ...(error.path ? { path: error.path } : {}) });
+        result.errors.push({
+          message: error.message,
+          ...(error.path ? { path: error.path } : {}),
+        });
       }
     }
-    const shaped = shapeResponse(shape, result.data, result.errors, introspection);
+    const shaped = shapeResponse(
+      shape,
+      result.data,
+      result.errors,
+      introspection,
+    );
     const response: ExecutionResponse = { data: shaped.data };
     if (shaped.errors.length > 0) response.errors = shaped.errors;
+    if (extensions) response.extensions = extensions;
     return { response, requestError: false };
   };
 
@@ -324,7 +401,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     headers?: Record<string, string>,
   ): GatewayResponse => ({
     status,
-    headers: { 'content-type': `${type}; charset=utf-8`, ...headers },
+    headers: { "content-type": `${type}; charset=utf-8`, ...headers },
     body: JSON.stringify(body),
   });
 
@@ -337,7 +414,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return json(406, APPLICATION_JSON, {
         errors: [
           graphQLError(
-            'ERR_GATEWAY_BAD_REQUEST',
+            "ERR_GATEWAY_BAD_REQUEST",
             `Accept must allow ${GRAPHQL_RESPONSE_JSON} or ${APPLICATION_JSON}.`,
           ),
         ],
@@ -345,13 +422,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     if (csrf) {
       const refusal = csrfRefusal(request);
-      if (refusal) return json(refusal.status, type, { errors: [refusal.error] });
+      if (refusal)
+        return json(refusal.status, type, { errors: [refusal.error] });
     }
     if (request.body !== undefined && request.body.length > maxBodyBytes) {
       return json(413, type, {
         errors: [
           graphQLError(
-            'ERR_GATEWAY_BODY_TOO_LARGE',
+            "ERR_GATEWAY_BODY_TOO_LARGE",
             `The request body is larger than ${maxBodyBytes} bytes.`,
           ),
         ],
@@ -359,35 +437,51 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const params = readGraphQLParams(request);
     if (isRefusal(params))
-      return json(params.status, type, { errors: [params.error] }, params.headers);
+      return json(
+        params.status,
+        type,
+        { errors: [params.error] },
+        params.headers,
+      );
     const current = state;
     if (!current) {
       return json(503, type, {
-        errors: [graphQLError('ERR_GATEWAY_NOT_READY', new NotReadyError().message)],
+        errors: [
+          graphQLError("ERR_GATEWAY_NOT_READY", new NotReadyError().message),
+        ],
       });
     }
     const outcome = await run(current, params, request, context);
     // GraphQL over HTTP: application/json answers 200 to every well-formed request; the
     // graphql-response+json media type answers 400 when the response has no data.
     const status =
-      outcome.status ?? (outcome.requestError && type === GRAPHQL_RESPONSE_JSON ? 400 : 200);
-    return json(status, type, outcome.response, status === 405 ? { allow: 'POST' } : undefined);
+      outcome.status ??
+      (outcome.requestError && type === GRAPHQL_RESPONSE_JSON ? 400 : 200);
+    return json(
+      status,
+      type,
+      outcome.response,
+      status === 405 ? { allow: "POST" } : undefined,
+    );
   };
 
   const route = async (
     request: GatewayRequest,
     context: RequestContext,
   ): Promise<GatewayResponse> => {
-    const q = request.url.indexOf('?');
+    const q = request.url.indexOf("?");
     const pathname = q === -1 ? request.url : request.url.slice(0, q);
     if (pathname === graphqlPath) return handleGraphQL(request, context);
-    if (pathname === '/health') return json(200, APPLICATION_JSON, { status: 'pass' });
-    if (pathname === '/ready') {
+    if (pathname === "/health")
+      return json(200, APPLICATION_JSON, { status: "pass" });
+    if (pathname === "/ready") {
       return state
-        ? json(200, APPLICATION_JSON, { status: 'ready' })
-        : json(503, APPLICATION_JSON, { status: 'not ready' });
+        ? json(200, APPLICATION_JSON, { status: "ready" })
+        : json(503, APPLICATION_JSON, { status: "not ready" });
     }
-    return json(404, APPLICATION_JSON, { errors: [{ message: `Not found: ${pathname}` }] });
+    return json(404, APPLICATION_JSON, {
+      errors: [{ message: `Not found: ${pathname}` }],
+    });
   };
 
   const handle = async (request: GatewayRequest): Promise<GatewayResponse> => {
@@ -414,7 +508,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     } catch (error) {
       if (errorChannel.hasSubscribers) errorChannel.publish({ error });
       return json(500, APPLICATION_JSON, {
-        errors: [graphQLError('ERR_GATEWAY_INTERNAL', 'Internal gateway error')],
+        errors: [
+          graphQLError("ERR_GATEWAY_INTERNAL", "Internal gateway error"),
+        ],
       });
     }
   };
@@ -424,7 +520,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     async execute(params) {
       const current = state;
       if (!current)
-        return { errors: [graphQLError('ERR_GATEWAY_NOT_READY', new NotReadyError().message)] };
+        return {
+          errors: [
+            graphQLError("ERR_GATEWAY_NOT_READY", new NotReadyError().message),
+          ],
+        };
       const outcome = await run(
         current,
         {

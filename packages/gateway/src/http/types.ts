@@ -19,6 +19,7 @@ export interface GatewayRequest {
 /** An HTTP response. */
 export interface GatewayResponse {
   status: number;
-  headers: Record<string, string>;
+  /** Header names in lower case; a list sends the header once per value (`set-cookie`). */
+  headers: Record<string, string | string[]>;
   body: string;
 }
