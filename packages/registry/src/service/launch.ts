@@ -1,10 +1,11 @@
-import { applyContract, composeSubgraphs } from '@orrery/composition';
+import { applyContract, composeSubgraphs, diffSchemas } from '@orrery/composition';
 import {
   formatGraphRef,
   type ContractConfig,
   type Diagnostic,
   type Launch,
   type LaunchTrigger,
+  type SchemaChange,
 } from '@orrery/registry-client';
 import { createHash } from 'node:crypto';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
@@ -77,9 +78,10 @@ async function recordLaunch(
   built: Built,
   context: LaunchContext,
 ): Promise<{ launch: Launch; supergraphUpdated: boolean }> {
-  const [previous] = await query<{ supergraph_hash: string | null }>(
-    `SELECT l.supergraph_hash FROM variants v
-     JOIN launches l ON l.variant_id = v.id AND l.id = v.served_launch_id WHERE v.id = $1`,
+  const [previous] = await query<{ supergraph_hash: string; api_schema_sdl: string }>(
+    `SELECT l.supergraph_hash, a.api_schema_sdl FROM variants v
+     JOIN launches l ON l.variant_id = v.id AND l.id = v.served_launch_id
+     JOIN artifacts a ON a.hash = l.supergraph_hash WHERE v.id = $1`,
     [variant.id],
   );
   const [{ id }] = (await query<{ id: number }>(
@@ -89,21 +91,30 @@ async function recordLaunch(
   )) as [{ id: number }];
 
   let hash: string | null = null;
+  let changes: readonly SchemaChange[] = [];
   if (built.ok) {
     hash = sha256(built.supergraphSdl);
+    const apiSchemaSdl = printApiSchema(built.apiSchema);
+    // What clients see change, against the supergraph served until now. A failed launch
+    // changes nothing; the first launch has nothing to compare with.
+    if (previous && previous.supergraph_hash !== hash) {
+      // Composition types `meta` as a closed interface, the wire as an open record: copy it across.
+      changes = diffSchemas(previous.api_schema_sdl, apiSchemaSdl).map(
+        ({ meta, ...change }): SchemaChange => (meta ? { ...change, meta: { ...meta } } : change),
+      );
+    }
     await query(`SELECT pg_advisory_xact_lock_shared(${ARTIFACTS_LOCK_KEY})`);
     await query(
       `INSERT INTO artifacts (hash, supergraph_sdl, api_schema_sdl) VALUES ($1, $2, $3)
        ON CONFLICT (hash) DO NOTHING`,
-      [hash, built.supergraphSdl, printApiSchema(built.apiSchema)],
+      [hash, built.supergraphSdl, apiSchemaSdl],
     );
   }
-  // `changes` stays empty until the schema diff of @orrery/composition lands (see README).
   // clock_timestamp(), not now(): now() is when the transaction began, before it waited for the
   // variant's lock, so launch times would not follow launch ids.
   const [row] = await query<LaunchRow>(
     `INSERT INTO launches (variant_id, id, trigger, status, supergraph_hash, errors, changes, actor, subgraphs, created_at)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, '[]'::jsonb, $7, $8::jsonb, clock_timestamp())
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $9::jsonb, $7, $8::jsonb, clock_timestamp())
      RETURNING ${LAUNCH_COLUMNS}`,
     [
       variant.id,
@@ -114,6 +125,7 @@ async function recordLaunch(
       JSON.stringify(built.ok ? [] : built.errors),
       context.actor,
       JSON.stringify(subgraphs),
+      JSON.stringify(changes),
     ],
   );
   let served = variant.served_launch_id;

@@ -46,6 +46,8 @@ export function publishingCases(getService: () => RegistryService): void {
         status: 'success',
         trigger: { kind: 'publish', subgraph: 'products' },
         actor: 'admin',
+        // The first launch has no served supergraph to compare with.
+        changes: [],
       });
       const supergraph = await service.getSupergraph(admin, ref);
       expect(supergraph.launchId).toBe(1);
@@ -74,6 +76,11 @@ export function publishingCases(getService: () => RegistryService): void {
       const result = await service.publishSubgraph(admin, ref, 'products', { sdl: PRODUCTS_V2 });
       expect(result).toMatchObject({ subgraph: 'updated', revision: 2, supergraphUpdated: true });
       expect(result.launch?.id).toBe(2);
+      // The launch summarises what clients see change, against the supergraph served before.
+      expect(result.launch?.changes.map((c) => [c.code, c.severity, c.coordinate])).toEqual([
+        ['FIELD_ADDED', 'safe', 'Product.price'],
+        ['FIELD_ADDED', 'safe', 'Query.product'],
+      ]);
       const detail = await service.getSubgraph(admin, ref, 'products');
       expect(detail).toMatchObject({ revision: 2, url: PRODUCTS_URL, sdl: PRODUCTS_V2 });
       expect((await service.getSupergraph(admin, ref)).apiSchemaSdl).toContain(
@@ -87,6 +94,8 @@ export function publishingCases(getService: () => RegistryService): void {
         url: 'http://products-v2.internal/graphql',
       });
       expect(result).toMatchObject({ subgraph: 'updated', revision: 3, supergraphUpdated: true });
+      // A new routing URL is a new supergraph, not a new API.
+      expect(result.launch?.changes).toEqual([]);
     });
 
     it('records a revision whose composition fails and keeps serving the last good supergraph', async () => {
@@ -209,6 +218,10 @@ export function publishingCases(getService: () => RegistryService): void {
         trigger: { kind: 'delete', subgraph: 'reviews' },
       });
       expect(result.supergraphUpdated).toBe(true);
+      expect(result.launch?.changes.map((c) => [c.code, c.severity, c.coordinate])).toEqual([
+        ['FIELD_REMOVED', 'breaking', 'Product.reviews'],
+        ['TYPE_REMOVED', 'breaking', 'Review'],
+      ]);
       expect((await service.getSupergraph(admin, ref)).supergraphSdl).not.toContain('REVIEWS');
       expect((await service.listSubgraphs(admin, ref)).map((s) => s.name)).toEqual(['products']);
       expect(await errorCode(service.getSubgraph(admin, ref, 'reviews'))).toBe('NOT_FOUND');
@@ -395,7 +408,16 @@ export function publishingCases(getService: () => RegistryService): void {
       const promoted = await service.publishSubgraph(admin, current, 'products', {
         sdl: PRODUCTS_TAGGED_PROMOTED,
       });
-      expect(promoted.contractLaunches).toHaveLength(2);
+      expect(
+        promoted.contractLaunches.map((l) => [l.variant, l.changes.map((c) => c.coordinate)]),
+      ).toEqual([
+        ['beta', ['Product.newField']],
+        ['ga', []],
+      ]);
+      expect(promoted.contractLaunches[0]!.changes[0]).toMatchObject({
+        code: 'FIELD_ADDED',
+        severity: 'safe',
+      });
       expect(await api(beta)).toContain('newField');
       expect(await api(ga)).not.toContain('newField');
     });
