@@ -27,7 +27,10 @@ import {
   conditionVariables,
   type OperationShape,
 } from '../execution/shape.js';
-import type { GatewayPlugin } from '../plugin.js';
+import type { GatewayPlugin, GraphQLExchange, PhaseTiming } from '../plugin.js';
+
+/** When the phases of one compilation ran (for traces and metrics; see `GraphQLExchange`). */
+export type CompilePhases = NonNullable<GraphQLExchange['phases']>;
 
 /** An operation ready to execute. */
 export interface CompiledOperation {
@@ -41,12 +44,15 @@ export interface CompiledOperation {
   readonly shapes: Map<string, OperationShape>;
   /** The operation reduced to its `__schema`/`__type` root fields, when it has any. */
   readonly introspection: DocumentNode | undefined;
+  readonly phases: CompilePhases;
 }
 
 /** An operation that cannot run: request errors (no `data` in the response). */
 export interface RejectedOperation {
   readonly ok: false;
   readonly errors: readonly GraphQLErrorJson[];
+  /** The phases that ran before the refusal (set by `compileOperation`). */
+  phases?: CompilePhases;
 }
 
 export interface CompileContext {
@@ -64,19 +70,39 @@ const reject = (code: string, message: string, error?: GraphQLError): RejectedOp
   return { ok: false, errors: [out] };
 };
 
+/** A phase's start (epoch ms) from a `performance.now()` reading, and its length until now. */
+function timing(start: number): PhaseTiming {
+  return { startTime: performance.timeOrigin + start, durationMs: performance.now() - start };
+}
+
 /** Compiles one operation; never throws for bad input. */
 export function compileOperation(
   context: CompileContext,
   source: string,
   operationName: string | undefined,
 ): CompiledOperation | RejectedOperation {
+  const phases: { parse?: PhaseTiming; validate?: PhaseTiming; plan?: PhaseTiming } = {};
+  const compiled = compilePhases(context, source, operationName, phases);
+  if (!compiled.ok) compiled.phases = phases;
+  return compiled;
+}
+
+function compilePhases(
+  context: CompileContext,
+  source: string,
+  operationName: string | undefined,
+  phases: { parse?: PhaseTiming; validate?: PhaseTiming; plan?: PhaseTiming },
+): CompiledOperation | RejectedOperation {
   const parseOptions: { maxTokens?: number } =
     context.maxTokens === undefined ? {} : { maxTokens: context.maxTokens };
   for (const plugin of context.plugins) plugin.onParse?.({ source, parseOptions });
   let document: DocumentNode;
+  let start = performance.now();
   try {
     document = parse(source, { noLocation: false, ...parseOptions });
+    phases.parse = timing(start);
   } catch (error) {
+    phases.parse = timing(start);
     if (!(error instanceof GraphQLError)) throw error;
     if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
       return reject('ERR_GATEWAY_LIMIT_EXCEEDED', `${error.message} (maxTokens)`, error);
@@ -94,7 +120,9 @@ export function compileOperation(
       reportError: (error) => reported.push(error),
     });
   }
+  start = performance.now();
   const validationErrors = validate(context.schema, document, rules, { maxErrors: 100 });
+  phases.validate = timing(start);
   if (validationErrors.length > 0 || reported.length > 0) {
     return {
       ok: false,
@@ -124,10 +152,12 @@ export function compileOperation(
     );
   }
 
+  start = performance.now();
   const planned = context.planner.plan(
     document,
     operationName === undefined ? {} : { operationName },
   );
+  phases.plan = timing(start);
   if (!planned.ok) {
     return {
       ok: false,
@@ -151,6 +181,7 @@ export function compileOperation(
     conditionVariables: conditionVariables(document),
     shapes: new Map(),
     introspection: introspectionDocument(document, operation),
+    phases,
   };
 }
 

@@ -6,23 +6,30 @@
  *
  * @module
  */
-import { channel } from "node:diagnostics_channel";
-import type { Dispatcher } from "undici";
-import { execute, getVariableValues, type GraphQLSchema } from "graphql";
+import { channel } from 'node:diagnostics_channel';
+import type { Dispatcher } from 'undici';
+import {
+  execute,
+  getVariableValues,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import {
   graphQLError,
   InvalidConfigError,
   NotReadyError,
+  SubgraphRequestError,
   SupergraphLoadError,
   type GraphQLErrorJson,
-} from "../errors.js";
-import { executePlan, type PlanFetch } from "../execution/execute-plan.js";
-import { shapeResponse } from "../execution/shape-response.js";
+} from '../errors.js';
+import { executePlan, type PlanFetch } from '../execution/execute-plan.js';
+import { shapeResponse } from '../execution/shape-response.js';
 import {
   createSubgraphFetcher,
   type SubgraphFetch,
   type SubgraphRequest,
-} from "../fetch/subgraph-fetcher.js";
+  type SubgraphResponse,
+} from '../fetch/subgraph-fetcher.js';
 import {
   APPLICATION_JSON,
   csrfRefusal,
@@ -31,22 +38,26 @@ import {
   negotiate,
   readGraphQLParams,
   type GraphQLParams,
-} from "../http/request.js";
-import type { GatewayRequest, GatewayResponse } from "../http/types.js";
-import type { GatewayPlugin, RequestContext } from "../plugin.js";
-import {
-  useOperationLimits,
-  type OperationLimits,
-} from "../plugins/use-operation-limits.js";
-import { useDisableIntrospection } from "../plugins/use-disable-introspection.js";
-import type { SupergraphSource } from "../supergraph-source/source.js";
-import { shapeFor } from "./compile-operation.js";
-import { SupergraphState } from "./supergraph-state.js";
+} from '../http/request.js';
+import type { GatewayRequest, GatewayResponse } from '../http/types.js';
+import type {
+  GatewayPlugin,
+  GraphQLExchange,
+  OnResponsePayload,
+  OnSubgraphResponse,
+  OnSubgraphResponsePayload,
+  RequestContext,
+} from '../plugin.js';
+import { useOperationLimits, type OperationLimits } from '../plugins/use-operation-limits.js';
+import { useDisableIntrospection } from '../plugins/use-disable-introspection.js';
+import type { SupergraphSource } from '../supergraph-source/source.js';
+import { shapeFor } from './compile-operation.js';
+import { SupergraphState } from './supergraph-state.js';
 
 /** Diagnostics channel for unexpected errors (`{ error }`). */
-export const ERROR_CHANNEL = "orrery:gateway:error";
+export const ERROR_CHANNEL = 'orrery:gateway:error';
 /** Diagnostics channel for supergraph loads (`{ ok, error? }`). */
-export const SUPERGRAPH_CHANNEL = "orrery:gateway:supergraph";
+export const SUPERGRAPH_CHANNEL = 'orrery:gateway:supergraph';
 const errorChannel = channel(ERROR_CHANNEL);
 const supergraphChannel = channel(SUPERGRAPH_CHANNEL);
 
@@ -94,8 +105,7 @@ export interface ExecutionResponse {
   extensions?: Record<string, unknown>;
 }
 
-export type UpdateResult =
-  { readonly ok: true } | { readonly ok: false; readonly error: Error };
+export type UpdateResult = { readonly ok: true } | { readonly ok: false; readonly error: Error };
 
 /** A running gateway. */
 export interface Gateway {
@@ -119,31 +129,28 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-const DEFAULT_LIMITS = {
-  maxTokens: 10_000,
-  maxBodyBytes: 1024 * 1024,
-} as const;
+/** What `run` learnt about the operation, for the `GraphQLExchange` given to `onResponse`. */
+interface CompileInfo {
+  cached: boolean;
+  /** The client's `operationName` parameter. */
+  operationName?: string;
+  phases?: GraphQLExchange['phases'];
+  operation?: OperationDefinitionNode;
+}
+
+const DEFAULT_LIMITS = { maxTokens: 10_000, maxBodyBytes: 1024 * 1024 } as const;
 
 function validateOptions(options: GatewayOptions): void {
   if (options.supergraph === undefined || options.supergraph === null) {
-    throw new InvalidConfigError(
-      'createGateway: "supergraph" is required (SDL text or a source)',
-    );
+    throw new InvalidConfigError('createGateway: "supergraph" is required (SDL text or a source)');
   }
   for (const [name, value] of Object.entries(options.limits ?? {})) {
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
-      throw new InvalidConfigError(
-        `createGateway: limits.${name} must be a positive integer`,
-      );
+      throw new InvalidConfigError(`createGateway: limits.${name} must be a positive integer`);
     }
   }
-  if (
-    options.subgraphTimeoutMs !== undefined &&
-    !(options.subgraphTimeoutMs > 0)
-  ) {
-    throw new InvalidConfigError(
-      "createGateway: subgraphTimeoutMs must be positive",
-    );
+  if (options.subgraphTimeoutMs !== undefined && !(options.subgraphTimeoutMs > 0)) {
+    throw new InvalidConfigError('createGateway: subgraphTimeoutMs must be positive');
   }
 }
 
@@ -164,9 +171,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const subgraphPlugins = plugins.filter((p) => p.onSubgraphRequest);
   const executePlugins = plugins.filter((p) => p.onExecute);
   const responsePlugins = plugins.filter((p) => p.onResponse);
-  const maxBodyBytes =
-    options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
-  const graphqlPath = options.path ?? "/graphql";
+  const maxBodyBytes = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
+  const graphqlPath = options.path ?? '/graphql';
   const csrf = options.csrfPrevention !== false;
 
   const timeouts: Record<string, number> = {};
@@ -177,9 +183,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   const fetcher = createSubgraphFetcher({
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-    ...(options.subgraphTimeoutMs
-      ? { timeoutMs: options.subgraphTimeoutMs }
-      : {}),
+    ...(options.subgraphTimeoutMs ? { timeoutMs: options.subgraphTimeoutMs } : {}),
     timeouts,
   });
   const stateOptions = {
@@ -195,10 +199,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const load = (sdl: string): SupergraphState => {
     const next = new SupergraphState(sdl, stateOptions);
     for (const plugin of plugins) {
-      plugin.onSupergraphChange?.({
-        supergraphSdl: sdl,
-        apiSchema: next.schema,
-      });
+      plugin.onSupergraphChange?.({ supergraphSdl: sdl, apiSchema: next.schema });
     }
     return next;
   };
@@ -207,8 +208,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (state && state.supergraphSdl === sdl) return { ok: true };
     try {
       state = load(sdl);
-      if (supergraphChannel.hasSubscribers)
-        supergraphChannel.publish({ ok: true });
+      if (supergraphChannel.hasSubscribers) supergraphChannel.publish({ ok: true });
       return { ok: true };
     } catch (error) {
       const wrapped =
@@ -222,12 +222,13 @@ export function createGateway(options: GatewayOptions): Gateway {
             );
       if (supergraphChannel.hasSubscribers)
         supergraphChannel.publish({ ok: false, error: wrapped });
+      for (const plugin of plugins)
+        plugin.onSupergraphError?.({ supergraphSdl: sdl, error: wrapped });
       return { ok: false, error: wrapped };
     }
   };
 
-  const source =
-    typeof options.supergraph === "string" ? undefined : options.supergraph;
+  const source = typeof options.supergraph === 'string' ? undefined : options.supergraph;
   let ready: Promise<void>;
   if (source === undefined) {
     const result = updateSupergraph(options.supergraph as string);
@@ -255,15 +256,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     return (serviceName, body) => {
       const request: SubgraphRequest = {
         serviceName,
-        url: current.urls.get(serviceName) ?? "",
+        url: current.urls.get(serviceName) ?? '',
         body,
         headers: {},
       };
-      if (subgraphPlugins.length === 0 || !clientRequest)
-        return fetcher.fetch(request);
+      if (subgraphPlugins.length === 0 || !clientRequest) return fetcher.fetch(request);
       let send: SubgraphFetch = fetcher.fetch;
+      let done: OnSubgraphResponse[] | undefined;
       for (const plugin of subgraphPlugins) {
-        plugin.onSubgraphRequest!({
+        const callback = plugin.onSubgraphRequest!({
           request,
           clientRequest,
           context,
@@ -274,9 +275,53 @@ export function createGateway(options: GatewayOptions): Gateway {
             send = fetch;
           },
         });
+        if (callback) (done ??= []).push(callback);
       }
-      return send(request);
+      return done ? sendObserved(send, request, context, done) : send(request);
     };
+  };
+
+  /** Sends `request`, then tells each `onSubgraphRequest` callback (last plugin first) how it went. */
+  const sendObserved = async (
+    send: SubgraphFetch,
+    request: SubgraphRequest,
+    context: RequestContext,
+    done: readonly OnSubgraphResponse[],
+  ): Promise<SubgraphResponse> => {
+    const start = performance.now();
+    const startTime = performance.timeOrigin + start;
+    let payload: OnSubgraphResponsePayload;
+    let response: SubgraphResponse | undefined;
+    try {
+      response = await send(request);
+      payload = {
+        request,
+        context,
+        startTime,
+        durationMs: performance.now() - start,
+        ok: true,
+        response,
+      };
+    } catch (error) {
+      const failure =
+        error instanceof SubgraphRequestError
+          ? error
+          : new SubgraphRequestError(request.serviceName, 'request', (error as Error).message, {
+              cause: error,
+            });
+      payload = {
+        request,
+        context,
+        startTime,
+        durationMs: performance.now() - start,
+        ok: false,
+        error: failure,
+      };
+      for (let i = done.length - 1; i >= 0; i--) done[i]!(payload);
+      throw error;
+    }
+    for (let i = done.length - 1; i >= 0; i--) done[i]!(payload);
+    return response;
   };
 
   /** Runs GraphQL params on a state; `request` is absent for `gateway.execute`. */
@@ -285,20 +330,21 @@ export function createGateway(options: GatewayOptions): Gateway {
     params: GraphQLParams,
     request: GatewayRequest | undefined,
     context: RequestContext,
-  ): Promise<{
-    response: ExecutionResponse;
-    requestError: boolean;
-    status?: number;
-  }> => {
-    const compiled = current.operation(params.query, params.operationName);
-    if (!compiled.ok)
-      return { response: { errors: [...compiled.errors] }, requestError: true };
-    if (request?.method === "GET" && compiled.operation.operation !== "query") {
+    info?: CompileInfo,
+  ): Promise<{ response: ExecutionResponse; requestError: boolean; status?: number }> => {
+    const { compiled, cached } = current.lookup(params.query, params.operationName);
+    if (info) {
+      info.cached = cached;
+      if (!cached) info.phases = compiled.phases;
+      if (compiled.ok) info.operation = compiled.operation;
+    }
+    if (!compiled.ok) return { response: { errors: [...compiled.errors] }, requestError: true };
+    if (request?.method === 'GET' && compiled.operation.operation !== 'query') {
       return {
         response: {
           errors: [
             graphQLError(
-              "ERR_GATEWAY_BAD_REQUEST",
+              'ERR_GATEWAY_BAD_REQUEST',
               `Can only perform a ${compiled.operation.operation} operation from a POST request.`,
             ),
           ],
@@ -318,9 +364,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (coerced.errors) {
         return {
           response: {
-            errors: coerced.errors.map((e) =>
-              graphQLError("BAD_USER_INPUT", e.message),
-            ),
+            errors: coerced.errors.map((e) => graphQLError('BAD_USER_INPUT', e.message)),
           },
           requestError: true,
         };
@@ -349,9 +393,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (answer) break;
       }
       if (answer) {
-        const merged = extensions
-          ? { ...extensions, ...answer.extensions }
-          : answer.extensions;
+        const merged = extensions ? { ...extensions, ...answer.extensions } : answer.extensions;
         return {
           response: merged ? { ...answer, extensions: merged } : answer,
           requestError: false,
@@ -376,18 +418,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
       introspection = executed.data ?? undefined;
       for (const error of executed.errors ?? []) {
-        result.errors.push({
-          message: error.message,
-          ...(error.path ? { path: error.path } : {}),
-        });
+        result.errors.push({ message: error.message, ...(error.path ? { path: error.path } : {}) });
       }
     }
-    const shaped = shapeResponse(
-      shape,
-      result.data,
-      result.errors,
-      introspection,
-    );
+    const shaped = shapeResponse(shape, result.data, result.errors, introspection);
     const response: ExecutionResponse = { data: shaped.data };
     if (shaped.errors.length > 0) response.errors = shaped.errors;
     if (extensions) response.extensions = extensions;
@@ -401,20 +435,38 @@ export function createGateway(options: GatewayOptions): Gateway {
     headers?: Record<string, string>,
   ): GatewayResponse => ({
     status,
-    headers: { "content-type": `${type}; charset=utf-8`, ...headers },
+    headers: { 'content-type': `${type}; charset=utf-8`, ...headers },
     body: JSON.stringify(body),
   });
 
   const handleGraphQL = async (
     request: GatewayRequest,
     context: RequestContext,
+    out: { graphql?: GraphQLExchange },
   ): Promise<GatewayResponse> => {
+    const info: CompileInfo = { cached: false };
+    // Every answer goes through here so `onResponse` plugins learn what ran (GraphQLExchange).
+    const answer = (
+      status: number,
+      type: string,
+      result: ExecutionResponse,
+      headers?: Record<string, string>,
+    ): GatewayResponse => {
+      out.graphql = {
+        operationName: info.operationName ?? info.operation?.name?.value,
+        operationType: info.operation?.operation,
+        cached: info.cached,
+        ...(info.phases ? { phases: info.phases } : {}),
+        result,
+      };
+      return json(status, type, result, headers);
+    };
     const type = negotiate(request);
     if (type === undefined) {
-      return json(406, APPLICATION_JSON, {
+      return answer(406, APPLICATION_JSON, {
         errors: [
           graphQLError(
-            "ERR_GATEWAY_BAD_REQUEST",
+            'ERR_GATEWAY_BAD_REQUEST',
             `Accept must allow ${GRAPHQL_RESPONSE_JSON} or ${APPLICATION_JSON}.`,
           ),
         ],
@@ -422,14 +474,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     if (csrf) {
       const refusal = csrfRefusal(request);
-      if (refusal)
-        return json(refusal.status, type, { errors: [refusal.error] });
+      if (refusal) return answer(refusal.status, type, { errors: [refusal.error] });
     }
     if (request.body !== undefined && request.body.length > maxBodyBytes) {
-      return json(413, type, {
+      return answer(413, type, {
         errors: [
           graphQLError(
-            "ERR_GATEWAY_BODY_TOO_LARGE",
+            'ERR_GATEWAY_BODY_TOO_LARGE',
             `The request body is larger than ${maxBodyBytes} bytes.`,
           ),
         ],
@@ -437,51 +488,37 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const params = readGraphQLParams(request);
     if (isRefusal(params))
-      return json(
-        params.status,
-        type,
-        { errors: [params.error] },
-        params.headers,
-      );
+      return answer(params.status, type, { errors: [params.error] }, params.headers);
+    if (params.operationName !== undefined) info.operationName = params.operationName;
     const current = state;
     if (!current) {
-      return json(503, type, {
-        errors: [
-          graphQLError("ERR_GATEWAY_NOT_READY", new NotReadyError().message),
-        ],
+      return answer(503, type, {
+        errors: [graphQLError('ERR_GATEWAY_NOT_READY', new NotReadyError().message)],
       });
     }
-    const outcome = await run(current, params, request, context);
+    const outcome = await run(current, params, request, context, info);
     // GraphQL over HTTP: application/json answers 200 to every well-formed request; the
     // graphql-response+json media type answers 400 when the response has no data.
     const status =
-      outcome.status ??
-      (outcome.requestError && type === GRAPHQL_RESPONSE_JSON ? 400 : 200);
-    return json(
-      status,
-      type,
-      outcome.response,
-      status === 405 ? { allow: "POST" } : undefined,
-    );
+      outcome.status ?? (outcome.requestError && type === GRAPHQL_RESPONSE_JSON ? 400 : 200);
+    return answer(status, type, outcome.response, status === 405 ? { allow: 'POST' } : undefined);
   };
 
   const route = async (
     request: GatewayRequest,
     context: RequestContext,
+    out: { graphql?: GraphQLExchange },
   ): Promise<GatewayResponse> => {
-    const q = request.url.indexOf("?");
+    const q = request.url.indexOf('?');
     const pathname = q === -1 ? request.url : request.url.slice(0, q);
-    if (pathname === graphqlPath) return handleGraphQL(request, context);
-    if (pathname === "/health")
-      return json(200, APPLICATION_JSON, { status: "pass" });
-    if (pathname === "/ready") {
+    if (pathname === graphqlPath) return handleGraphQL(request, context, out);
+    if (pathname === '/health') return json(200, APPLICATION_JSON, { status: 'pass' });
+    if (pathname === '/ready') {
       return state
-        ? json(200, APPLICATION_JSON, { status: "ready" })
-        : json(503, APPLICATION_JSON, { status: "not ready" });
+        ? json(200, APPLICATION_JSON, { status: 'ready' })
+        : json(503, APPLICATION_JSON, { status: 'not ready' });
     }
-    return json(404, APPLICATION_JSON, {
-      errors: [{ message: `Not found: ${pathname}` }],
-    });
+    return json(404, APPLICATION_JSON, { errors: [{ message: `Not found: ${pathname}` }] });
   };
 
   const handle = async (request: GatewayRequest): Promise<GatewayResponse> => {
@@ -489,18 +526,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     let response: GatewayResponse | undefined;
     try {
       for (const plugin of requestPlugins) {
-        plugin.onRequest!({
+        const pending = plugin.onRequest!({
           request,
           context,
           setResponse: (r) => {
             response = r;
           },
         });
+        if (pending) await pending;
         if (response) break;
       }
-      response ??= await route(request, context);
+      const out: { graphql?: GraphQLExchange } = {};
+      response ??= await route(request, context, out);
       if (responsePlugins.length > 0) {
-        const payload = { request, context, response };
+        const payload: OnResponsePayload = out.graphql
+          ? { request, context, response, graphql: out.graphql }
+          : { request, context, response };
         for (const plugin of responsePlugins) plugin.onResponse!(payload);
         response = payload.response;
       }
@@ -508,9 +549,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     } catch (error) {
       if (errorChannel.hasSubscribers) errorChannel.publish({ error });
       return json(500, APPLICATION_JSON, {
-        errors: [
-          graphQLError("ERR_GATEWAY_INTERNAL", "Internal gateway error"),
-        ],
+        errors: [graphQLError('ERR_GATEWAY_INTERNAL', 'Internal gateway error')],
       });
     }
   };
@@ -520,11 +559,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     async execute(params) {
       const current = state;
       if (!current)
-        return {
-          errors: [
-            graphQLError("ERR_GATEWAY_NOT_READY", new NotReadyError().message),
-          ],
-        };
+        return { errors: [graphQLError('ERR_GATEWAY_NOT_READY', new NotReadyError().message)] };
       const outcome = await run(
         current,
         {

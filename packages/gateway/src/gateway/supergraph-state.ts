@@ -90,9 +90,17 @@ export class SupergraphState {
 
   /** The compiled operation for this text and name, from the cache when possible. */
   operation(source: string, operationName: string | undefined): Compiled {
+    return this.lookup(source, operationName).compiled;
+  }
+
+  /** {@link operation}, saying whether the cache answered (for plan cache metrics). */
+  lookup(
+    source: string,
+    operationName: string | undefined,
+  ): { compiled: Compiled; cached: boolean } {
     const key = operationName === undefined ? source : `${operationName}\u0000${source}`;
-    const cached = this.byText.get(key);
-    if (cached) return cached;
+    const hit = this.byText.get(key);
+    if (hit) return { compiled: hit, cached: true };
     let normalizedKey: string | undefined;
     try {
       normalizedKey = `${operationName ?? ''}\u0000${stripIgnoredCharacters(source)}`;
@@ -100,6 +108,7 @@ export class SupergraphState {
       // Unparseable text: compileOperation reports the syntax error.
     }
     let compiled = normalizedKey === undefined ? undefined : this.byNormalized.get(normalizedKey);
+    const cached = compiled !== undefined;
     if (!compiled) {
       compiled = compileOperation(
         {
@@ -115,7 +124,7 @@ export class SupergraphState {
         remember(this.byNormalized, normalizedKey, compiled, this.options.cacheSize);
     }
     remember(this.byText, key, compiled, this.options.cacheSize);
-    return compiled;
+    return { compiled, cached };
   }
 }
 
