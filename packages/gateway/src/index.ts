@@ -32,6 +32,8 @@ export { useHeaderPropagation } from './plugins/use-header-propagation.js';
 export type { HeaderPropagationOptions } from './plugins/use-header-propagation.js';
 export { useRequestId } from './plugins/use-request-id.js';
 export type { RequestIdOptions } from './plugins/use-request-id.js';
+export { useMetrics } from './plugins/use-metrics.js';
+export type { MetricsOptions, RequestOutcome } from './plugins/use-metrics.js';
 export { useHeaderRules } from './plugins/use-header-rules.js';
 export type {
   HeaderRules,
@@ -51,6 +53,11 @@ export type {
   OnSubgraphRequestPayload,
   OnSupergraphChangePayload,
   OnValidatePayload,
+  GraphQLExchange,
+  OnSubgraphResponse,
+  OnSubgraphResponsePayload,
+  OnSupergraphErrorPayload,
+  PhaseTiming,
   RequestContext,
 } from './plugin.js';
 

@@ -10,13 +10,15 @@
  * (supergraph, operation text) — not on every request, because the compiled operation is cached.
  * `onRequest`, `onSubgraphRequest` and `onResponse` run on every request; keep them cheap.
  *
+ * The whole API, with an example per hook, is described in `docs/gateway-plugins.md`.
+ *
  * @module
  */
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, ValidationRule } from 'graphql';
 import type { QueryPlan } from '@orrery/query-planner';
-import type { GraphQLErrorJson } from './errors.js';
+import type { GraphQLErrorJson, SubgraphRequestError } from './errors.js';
 import type { ExecutionResponse } from './gateway/create-gateway.js';
-import type { SubgraphFetch, SubgraphRequest } from './fetch/subgraph-fetcher.js';
+import type { SubgraphFetch, SubgraphRequest, SubgraphResponse } from './fetch/subgraph-fetcher.js';
 import type { GatewayRequest, GatewayResponse } from './http/types.js';
 
 /** `onRequest`: every HTTP request, before anything else. */
@@ -89,18 +91,84 @@ export interface OnSubgraphRequestPayload {
   setFetcher(fetch: SubgraphFetch): void;
 }
 
+/**
+ * What `onSubgraphRequest` may return: called once the subgraph request settled, with how long
+ * it took and its response or failure. Callbacks run in reverse plugin order (the first plugin
+ * to see the request is the last to see its end), so a plugin that opens something around a
+ * fetch (a span) still has it open while later plugins' callbacks run.
+ */
+export type OnSubgraphResponse = (payload: OnSubgraphResponsePayload) => void;
+
+/** The end of one subgraph request: a parsed GraphQL response, or why there is none. */
+export type OnSubgraphResponsePayload = {
+  readonly request: SubgraphRequest;
+  readonly context: RequestContext;
+  /** When the request was handed to the fetcher, in ms since the epoch (fractional). */
+  readonly startTime: number;
+  /** From `startTime` until the response was parsed or the request failed, in ms. */
+  readonly durationMs: number;
+} & (
+  | {
+      readonly ok: true;
+      /**
+       * The parsed response, including any top-level `extensions` the subgraph sent (never
+       * passed to clients); plugins may read and delete from it.
+       */
+      readonly response: SubgraphResponse & { extensions?: Record<string, unknown> };
+    }
+  | { readonly ok: false; readonly error: SubgraphRequestError }
+);
+
+/** When one compilation phase ran: start in ms since the epoch (fractional), and its length. */
+export interface PhaseTiming {
+  readonly startTime: number;
+  readonly durationMs: number;
+}
+
+/** What a GraphQL request ran, for `onResponse` (metrics, logs, traces). */
+export interface GraphQLExchange {
+  /** The `operationName` the client sent, else the name of the document's only operation. */
+  readonly operationName: string | undefined;
+  /** Set once the operation compiled; undefined when it was refused before. */
+  readonly operationType: 'query' | 'mutation' | 'subscription' | undefined;
+  /**
+   * The compiled operation (parse, validate, plan) came from the cache. False when this request
+   * compiled it, or when the request was refused before the cache was consulted.
+   */
+  readonly cached: boolean;
+  /** When this request compiled the operation (a cache miss): the phases that ran. */
+  readonly phases?: {
+    readonly parse?: PhaseTiming;
+    readonly validate?: PhaseTiming;
+    readonly plan?: PhaseTiming;
+  };
+  /** The GraphQL response body before it was serialised: do not modify it. */
+  readonly result: {
+    readonly data?: Record<string, unknown> | null;
+    readonly errors?: readonly GraphQLErrorJson[];
+  };
+}
+
 /** `onResponse`: the response is about to be sent. */
 export interface OnResponsePayload {
   readonly request: GatewayRequest;
   readonly context: RequestContext;
   /** The response; plugins may add headers or replace it. */
   response: GatewayResponse;
+  /** Set when the request went to the GraphQL endpoint (absent for `/health`, 404s, ...). */
+  readonly graphql?: GraphQLExchange;
 }
 
 /** `onSupergraphChange`: a new supergraph was loaded and now serves new requests. */
 export interface OnSupergraphChangePayload {
   readonly supergraphSdl: string;
   readonly apiSchema: GraphQLSchema;
+}
+
+/** `onSupergraphError`: a supergraph was offered but could not be loaded; the old one serves on. */
+export interface OnSupergraphErrorPayload {
+  readonly supergraphSdl: string;
+  readonly error: Error;
 }
 
 /** Per-request state; plugins store their data under their own symbol keys. */
@@ -110,12 +178,15 @@ export type RequestContext = Map<symbol, unknown>;
 export interface GatewayPlugin {
   /** For error messages and debugging. */
   readonly name?: string;
-  onRequest?(payload: OnRequestPayload): void;
+  /** May return a promise (answering from an async source); the gateway awaits only then. */
+  onRequest?(payload: OnRequestPayload): void | Promise<void>;
   onParse?(payload: OnParsePayload): void;
   onValidate?(payload: OnValidatePayload): void;
   onPlan?(payload: OnPlanPayload): void;
   onExecute?(payload: OnExecutePayload): void;
-  onSubgraphRequest?(payload: OnSubgraphRequestPayload): void;
+  /** May return a callback run when the request settles (see {@link OnSubgraphResponse}). */
+  onSubgraphRequest?(payload: OnSubgraphRequestPayload): void | OnSubgraphResponse;
   onResponse?(payload: OnResponsePayload): void;
   onSupergraphChange?(payload: OnSupergraphChangePayload): void;
+  onSupergraphError?(payload: OnSupergraphErrorPayload): void;
 }

@@ -8,11 +8,17 @@
  */
 import { channel } from 'node:diagnostics_channel';
 import type { Dispatcher } from 'undici';
-import { execute, getVariableValues, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  getVariableValues,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import {
   graphQLError,
   InvalidConfigError,
   NotReadyError,
+  SubgraphRequestError,
   SupergraphLoadError,
   type GraphQLErrorJson,
 } from '../errors.js';
@@ -22,6 +28,7 @@ import {
   createSubgraphFetcher,
   type SubgraphFetch,
   type SubgraphRequest,
+  type SubgraphResponse,
 } from '../fetch/subgraph-fetcher.js';
 import {
   APPLICATION_JSON,
@@ -33,7 +40,14 @@ import {
   type GraphQLParams,
 } from '../http/request.js';
 import type { GatewayRequest, GatewayResponse } from '../http/types.js';
-import type { GatewayPlugin, RequestContext } from '../plugin.js';
+import type {
+  GatewayPlugin,
+  GraphQLExchange,
+  OnResponsePayload,
+  OnSubgraphResponse,
+  OnSubgraphResponsePayload,
+  RequestContext,
+} from '../plugin.js';
 import { useOperationLimits, type OperationLimits } from '../plugins/use-operation-limits.js';
 import { useDisableIntrospection } from '../plugins/use-disable-introspection.js';
 import type { SupergraphSource } from '../supergraph-source/source.js';
@@ -113,6 +127,15 @@ export interface Gateway {
   readonly supergraphSdl: string | undefined;
   /** Stops the source and closes subgraph connections. */
   close(): Promise<void>;
+}
+
+/** What `run` learnt about the operation, for the `GraphQLExchange` given to `onResponse`. */
+interface CompileInfo {
+  cached: boolean;
+  /** The client's `operationName` parameter. */
+  operationName?: string;
+  phases?: GraphQLExchange['phases'];
+  operation?: OperationDefinitionNode;
 }
 
 const DEFAULT_LIMITS = { maxTokens: 10_000, maxBodyBytes: 1024 * 1024 } as const;
@@ -199,6 +222,8 @@ export function createGateway(options: GatewayOptions): Gateway {
             );
       if (supergraphChannel.hasSubscribers)
         supergraphChannel.publish({ ok: false, error: wrapped });
+      for (const plugin of plugins)
+        plugin.onSupergraphError?.({ supergraphSdl: sdl, error: wrapped });
       return { ok: false, error: wrapped };
     }
   };
@@ -237,8 +262,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       };
       if (subgraphPlugins.length === 0 || !clientRequest) return fetcher.fetch(request);
       let send: SubgraphFetch = fetcher.fetch;
+      let done: OnSubgraphResponse[] | undefined;
       for (const plugin of subgraphPlugins) {
-        plugin.onSubgraphRequest!({
+        const callback = plugin.onSubgraphRequest!({
           request,
           clientRequest,
           context,
@@ -249,9 +275,53 @@ export function createGateway(options: GatewayOptions): Gateway {
             send = fetch;
           },
         });
+        if (callback) (done ??= []).push(callback);
       }
-      return send(request);
+      return done ? sendObserved(send, request, context, done) : send(request);
     };
+  };
+
+  /** Sends `request`, then tells each `onSubgraphRequest` callback (last plugin first) how it went. */
+  const sendObserved = async (
+    send: SubgraphFetch,
+    request: SubgraphRequest,
+    context: RequestContext,
+    done: readonly OnSubgraphResponse[],
+  ): Promise<SubgraphResponse> => {
+    const start = performance.now();
+    const startTime = performance.timeOrigin + start;
+    let payload: OnSubgraphResponsePayload;
+    let response: SubgraphResponse | undefined;
+    try {
+      response = await send(request);
+      payload = {
+        request,
+        context,
+        startTime,
+        durationMs: performance.now() - start,
+        ok: true,
+        response,
+      };
+    } catch (error) {
+      const failure =
+        error instanceof SubgraphRequestError
+          ? error
+          : new SubgraphRequestError(request.serviceName, 'request', (error as Error).message, {
+              cause: error,
+            });
+      payload = {
+        request,
+        context,
+        startTime,
+        durationMs: performance.now() - start,
+        ok: false,
+        error: failure,
+      };
+      for (let i = done.length - 1; i >= 0; i--) done[i]!(payload);
+      throw error;
+    }
+    for (let i = done.length - 1; i >= 0; i--) done[i]!(payload);
+    return response;
   };
 
   /** Runs GraphQL params on a state; `request` is absent for `gateway.execute`. */
@@ -260,8 +330,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     params: GraphQLParams,
     request: GatewayRequest | undefined,
     context: RequestContext,
+    info?: CompileInfo,
   ): Promise<{ response: ExecutionResponse; requestError: boolean; status?: number }> => {
-    const compiled = current.operation(params.query, params.operationName);
+    const { compiled, cached } = current.lookup(params.query, params.operationName);
+    if (info) {
+      info.cached = cached;
+      if (!cached) info.phases = compiled.phases;
+      if (compiled.ok) info.operation = compiled.operation;
+    }
     if (!compiled.ok) return { response: { errors: [...compiled.errors] }, requestError: true };
     if (request?.method === 'GET' && compiled.operation.operation !== 'query') {
       return {
@@ -366,10 +442,28 @@ export function createGateway(options: GatewayOptions): Gateway {
   const handleGraphQL = async (
     request: GatewayRequest,
     context: RequestContext,
+    out: { graphql?: GraphQLExchange },
   ): Promise<GatewayResponse> => {
+    const info: CompileInfo = { cached: false };
+    // Every answer goes through here so `onResponse` plugins learn what ran (GraphQLExchange).
+    const answer = (
+      status: number,
+      type: string,
+      result: ExecutionResponse,
+      headers?: Record<string, string>,
+    ): GatewayResponse => {
+      out.graphql = {
+        operationName: info.operationName ?? info.operation?.name?.value,
+        operationType: info.operation?.operation,
+        cached: info.cached,
+        ...(info.phases ? { phases: info.phases } : {}),
+        result,
+      };
+      return json(status, type, result, headers);
+    };
     const type = negotiate(request);
     if (type === undefined) {
-      return json(406, APPLICATION_JSON, {
+      return answer(406, APPLICATION_JSON, {
         errors: [
           graphQLError(
             'ERR_GATEWAY_BAD_REQUEST',
@@ -380,10 +474,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     if (csrf) {
       const refusal = csrfRefusal(request);
-      if (refusal) return json(refusal.status, type, { errors: [refusal.error] });
+      if (refusal) return answer(refusal.status, type, { errors: [refusal.error] });
     }
     if (request.body !== undefined && request.body.length > maxBodyBytes) {
-      return json(413, type, {
+      return answer(413, type, {
         errors: [
           graphQLError(
             'ERR_GATEWAY_BODY_TOO_LARGE',
@@ -394,28 +488,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const params = readGraphQLParams(request);
     if (isRefusal(params))
-      return json(params.status, type, { errors: [params.error] }, params.headers);
+      return answer(params.status, type, { errors: [params.error] }, params.headers);
+    if (params.operationName !== undefined) info.operationName = params.operationName;
     const current = state;
     if (!current) {
-      return json(503, type, {
+      return answer(503, type, {
         errors: [graphQLError('ERR_GATEWAY_NOT_READY', new NotReadyError().message)],
       });
     }
-    const outcome = await run(current, params, request, context);
+    const outcome = await run(current, params, request, context, info);
     // GraphQL over HTTP: application/json answers 200 to every well-formed request; the
     // graphql-response+json media type answers 400 when the response has no data.
     const status =
       outcome.status ?? (outcome.requestError && type === GRAPHQL_RESPONSE_JSON ? 400 : 200);
-    return json(status, type, outcome.response, status === 405 ? { allow: 'POST' } : undefined);
+    return answer(status, type, outcome.response, status === 405 ? { allow: 'POST' } : undefined);
   };
 
   const route = async (
     request: GatewayRequest,
     context: RequestContext,
+    out: { graphql?: GraphQLExchange },
   ): Promise<GatewayResponse> => {
     const q = request.url.indexOf('?');
     const pathname = q === -1 ? request.url : request.url.slice(0, q);
-    if (pathname === graphqlPath) return handleGraphQL(request, context);
+    if (pathname === graphqlPath) return handleGraphQL(request, context, out);
     if (pathname === '/health') return json(200, APPLICATION_JSON, { status: 'pass' });
     if (pathname === '/ready') {
       return state
@@ -430,18 +526,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     let response: GatewayResponse | undefined;
     try {
       for (const plugin of requestPlugins) {
-        plugin.onRequest!({
+        const pending = plugin.onRequest!({
           request,
           context,
           setResponse: (r) => {
             response = r;
           },
         });
+        if (pending) await pending;
         if (response) break;
       }
-      response ??= await route(request, context);
+      const out: { graphql?: GraphQLExchange } = {};
+      response ??= await route(request, context, out);
       if (responsePlugins.length > 0) {
-        const payload = { request, context, response };
+        const payload: OnResponsePayload = out.graphql
+          ? { request, context, response, graphql: out.graphql }
+          : { request, context, response };
         for (const plugin of responsePlugins) plugin.onResponse!(payload);
         response = payload.response;
       }
