@@ -6,6 +6,7 @@ import { keyListCommand } from './key-list/index.js';
 import { keyRevokeCommand } from './key-revoke/index.js';
 import { launchListCommand } from './launch-list/index.js';
 import { planCommand } from './plan/index.js';
+import { registryStartCommand } from './registry-start/index.js';
 import { serviceDeleteCommand } from './service-delete/index.js';
 import { serviceListCommand } from './service-list/index.js';
 import { servicePushCommand } from './service-push/index.js';
@@ -40,6 +41,7 @@ export const COMMANDS: readonly Command[] = [
   keyCreateCommand,
   keyListCommand,
   keyRevokeCommand,
+  registryStartCommand,
   servicePushCommand,
   serviceDeleteCommand,
   serviceListCommand,

@@ -62,6 +62,11 @@ export const contractCreateCommand = defineRegistryCommand({
         },
       }),
     );
-    return reportCreatedVariant(ref, response, `contract (of '${source}')`, ctx.paint);
+    return reportCreatedVariant(
+      ref,
+      response,
+      `contract '${formatGraphRef(ref)}' of '${source}'`,
+      ctx.paint,
+    );
   },
 });

@@ -32,7 +32,7 @@ export function reportCreatedVariant(
 ): CommandOutcome {
   const graphRef = formatGraphRef(ref);
   const { launch } = response;
-  const lines = [`Created ${what} '${graphRef}'`];
+  const lines = [`Created the ${what}`];
   if (launch?.status === 'success') {
     lines.push(
       paint.green(
@@ -78,7 +78,7 @@ export const variantCreateCommand = defineRegistryCommand({
     return reportCreatedVariant(
       ref,
       response,
-      from ? `variant (from '${from}')` : 'variant',
+      `variant '${formatGraphRef(ref)}'${from ? ` from '${from}'` : ''}`,
       ctx.paint,
     );
   },
