@@ -42,6 +42,7 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
     deliverer,
   };
   const events = createLaunchEvents(storage);
+  deliverer.resume();
   let closing: Promise<void> | undefined;
 
   return {

@@ -24,11 +24,19 @@ export interface WebhookDeliveryOptions {
   readonly retryBaseDelayMs?: number;
   /** Time allowed for one attempt, answer included. Default: 10 s. */
   readonly timeoutMs?: number;
+  /**
+   * A pending delivery nobody touched for this long lost its process (a crash, a restart): the
+   * next registry process to start takes it over. Default: the longest retry delay plus the
+   * timeout plus a minute, so a live process's retries are never taken from it.
+   */
+  readonly staleAfterMs?: number;
 }
 
 export interface WebhookDeliverer {
   /** Starts delivering these (committed, pending) deliveries in the background. */
   deliver(ids: readonly string[]): void;
+  /** Takes over stale pending deliveries (see `staleAfterMs`) in the background. */
+  resume(): void;
   /** Cancels scheduled retries and waits for attempts in flight. */
   close(): Promise<void>;
 }
@@ -67,19 +75,38 @@ export function createWebhookDeliverer(
   const baseDelay = options.retryBaseDelayMs ?? 1000;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const send = options.fetch ?? undiciFetch;
+  const staleAfterMs =
+    options.staleAfterMs ?? baseDelay * 2 ** Math.max(0, maxAttempts - 2) + timeoutMs + 60_000;
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
   // Aborts attempts in flight on close, so closing never waits for a slow receiver.
   const closing = new AbortController();
   let closed = false;
 
-  function start(id: string): void {
-    if (closed) return;
-    const run = attempt(id).catch(() => {
-      // A storage failure while recording: the row stays pending; nothing else to do here.
+  function track(task: Promise<void>): void {
+    const run = task.catch(() => {
+      // A storage failure: the row stays pending, and a later start takes it over.
     });
     inFlight.add(run);
     void run.finally(() => inFlight.delete(run));
+  }
+
+  function start(id: string): void {
+    if (!closed) track(attempt(id));
+  }
+
+  async function takeOverStale(): Promise<void> {
+    // Touching the rows claims them: a second process starting at once waits on the row locks,
+    // then sees them fresh and leaves them alone.
+    const rows = await storage.transaction((query) =>
+      query<{ id: string }>(
+        `UPDATE webhook_deliveries SET updated_at = now()
+         WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1)
+         RETURNING id`,
+        [staleAfterMs / 1000],
+      ),
+    );
+    for (const { id } of rows) start(id);
   }
 
   function schedule(id: string, delay: number): void {
@@ -135,6 +162,9 @@ export function createWebhookDeliverer(
   return {
     deliver(ids) {
       for (const id of ids) start(id);
+    },
+    resume() {
+      if (!closed) track(takeOverStale());
     },
     async close() {
       closed = true;
