@@ -34,6 +34,8 @@ export { useRequestId } from './plugins/use-request-id.js';
 export type { RequestIdOptions } from './plugins/use-request-id.js';
 export { useMetrics } from './plugins/use-metrics.js';
 export type { MetricsOptions, RequestOutcome } from './plugins/use-metrics.js';
+export { useTracing } from './plugins/use-tracing.js';
+export type { TracingOptions } from './plugins/use-tracing.js';
 export { useHeaderRules } from './plugins/use-header-rules.js';
 export type {
   HeaderRules,
