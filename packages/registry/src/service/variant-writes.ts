@@ -5,7 +5,7 @@ import type {
   GraphRef,
   Launch,
 } from '@orrery/registry-client';
-import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { authorize } from '../keys/access.js';
 import type { Query } from '../storage/types.js';
 import { recordAudit } from './audit.js';
@@ -62,6 +62,12 @@ export async function createVariant(
 ): Promise<CreateVariantResponse> {
   checkRef(ref);
   authorize(actor, 'publish', ref);
+  // A copy writes every subgraph of the source: a key limited to some subgraphs may not.
+  if (actor.role !== 'admin' && (actor.scope.subgraphs?.length ?? 0) > 0) {
+    throw new ForbiddenError(
+      `key "${actor.name}" is limited to some subgraphs and may not create variants`,
+    );
+  }
   if (request.from !== undefined && request.contract !== undefined) {
     throw new BadRequestError('from and contract are mutually exclusive');
   }

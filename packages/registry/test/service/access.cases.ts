@@ -125,10 +125,41 @@ export function accessCases(getService: () => RegistryService): void {
       );
       expect(await errorCode(service.listKeys(publisher))).toBe('FORBIDDEN');
       expect(await errorCode(service.deleteVariant(publisher, ref))).toBe('FORBIDDEN');
+      // Limited to some subgraphs: a variant copy would write the others.
+      expect(
+        await errorCode(
+          service.createVariant(
+            publisher,
+            { graph: 'secure', variant: 'current' },
+            { from: 'secure@current' },
+          ),
+        ),
+      ).toBe('FORBIDDEN');
       expect(
         await errorCode(service.createWebhook(publisher, ref, { url: 'http://127.0.0.1:1/x' })),
       ).toBe('FORBIDDEN');
       expect(await errorCode(service.listAudit(publisher))).toBe('FORBIDDEN');
+    });
+
+    it('lets a publisher scoped to a graph create variants in it', async () => {
+      const key = await service.createKey(admin, {
+        name: 'release-bot',
+        role: 'publisher',
+        scope: { graphs: ['secure'] },
+      });
+      const bot = (await service.authenticate(key.key))!;
+      const created = await service.createVariant(
+        bot,
+        { graph: 'secure', variant: 'canary' },
+        { from: 'secure@current' },
+      );
+      expect(created.launch).toMatchObject({ status: 'success', actor: 'release-bot' });
+      expect(
+        await errorCode(service.createVariant(bot, { graph: 'elsewhere', variant: 'x' }, {})),
+      ).toBe('FORBIDDEN');
+      expect(
+        await errorCode(service.deleteVariant(bot, { graph: 'secure', variant: 'canary' })),
+      ).toBe('FORBIDDEN');
     });
 
     it('lets a gateway key read its supergraphs and nothing else', async () => {
