@@ -43,6 +43,7 @@ export type { WebhookDeliveryOptions, WebhookFetch } from './webhooks/deliverer.
 // HTTP server and supergraph delivery
 export {
   createRegistry,
+  DEFAULT_DELIVERY_CACHE_MS,
   DEFAULT_MAX_BODY_SIZE,
   DEFAULT_POLL_INTERVAL_SECONDS,
   type Registry,

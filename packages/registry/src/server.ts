@@ -33,6 +33,8 @@ export interface StartRegistryOptions {
   readonly maxBodySize?: number;
   readonly pollIntervalSeconds?: number;
   readonly rateLimit?: RateLimitOptions | false;
+  /** See `RegistryOptions.deliveryCacheMs` (default 1000). */
+  readonly deliveryCacheMs?: number;
   /** Where `ORRERY_ADMIN_KEY` is read from (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -82,6 +84,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
         pollIntervalSeconds: options.pollIntervalSeconds,
       }),
       ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
+      ...(options.deliveryCacheMs !== undefined && { deliveryCacheMs: options.deliveryCacheMs }),
     };
     const registry = createRegistry(registryOptions);
     const { url, port } = await registry.listen(options.port ?? DEFAULT_PORT, options.host);

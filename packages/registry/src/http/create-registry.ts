@@ -17,6 +17,7 @@ import type { Actor, RegistryService } from '../service/types.js';
 import { handleUplink } from '../uplink/handler.js';
 import { readApiKey } from './auth.js';
 import { parseJsonObject, readBody, type JsonObject } from './body.js';
+import { createDeliveryCache } from './delivery-cache.js';
 import { HttpError, toErrorAnswer } from './errors.js';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createRouter } from './router.js';
@@ -25,8 +26,10 @@ import { launchRoutes } from './routes/launches.js';
 import { subgraphRoutes } from './routes/subgraphs.js';
 import { supergraphRoutes } from './routes/supergraph.js';
 import { variantRoutes } from './routes/variants.js';
-import type { Answer, Handler, RequestContext, RouteDeps } from './types.js';
+import type { Answer, Handler, RequestContext, RouteDeps, RouteOptions } from './types.js';
 
+/** See `RegistryOptions.deliveryCacheMs`. */
+export const DEFAULT_DELIVERY_CACHE_MS = 1000;
 /** How long `close()` lets in-flight requests finish before cutting their connections. */
 const CLOSE_GRACE_MS = 10_000;
 
@@ -51,6 +54,13 @@ export interface RegistryOptions {
    * rejects otherwise. Without it `/ready` only says the process is serving.
    */
   readonly ready?: () => Promise<void>;
+  /**
+   * How long the delivery routes (supergraph, `/uplink`) may reuse a verified key and a served
+   * supergraph, in ms (default 1000; 0 turns it off). A launch made by another registry
+   * process, or a key revoked there, is seen by plain polls within this time; long-polls are
+   * woken by the launch itself. See `delivery-cache.ts`.
+   */
+  readonly deliveryCacheMs?: number;
   /** What `/health` reports besides `status` (version, storage kind). */
   readonly info?: Readonly<Record<string, string>>;
   /** Receives a line for every unexpected error (a 500); defaults to `console.error`. */
@@ -84,11 +94,16 @@ export function createRegistry(options: RegistryOptions): Registry {
       `orrery registry: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
 
-  const router = createRouter<Handler>();
+  const router = createRouter<{ handler: Handler; options: RouteOptions }>();
   const longPolls = { waiting: 0 };
-  const deps: RouteDeps = { service, pollIntervalSeconds, longPolls };
-  const add = (method: string, pattern: string, handler: Handler): void =>
-    router.add(method, pattern, handler);
+  const cache = createDeliveryCache(service, options.deliveryCacheMs ?? DEFAULT_DELIVERY_CACHE_MS);
+  const deps: RouteDeps = { service, pollIntervalSeconds, cache, longPolls };
+  const add = (
+    method: string,
+    pattern: string,
+    handler: Handler,
+    routeOptions: RouteOptions = {},
+  ) => router.add(method, pattern, { handler, options: routeOptions });
   variantRoutes(add, deps);
   subgraphRoutes(add, deps);
   launchRoutes(add, deps);
@@ -120,7 +135,7 @@ export function createRegistry(options: RegistryOptions): Registry {
         throw new HttpError('BAD_REQUEST', 'POST a GraphQL request to /uplink.', { allow: 'POST' });
       }
       const body = await readBody(req, maxBodySize);
-      const answer = await handleUplink(body, { service, pollIntervalSeconds, limiter, logError });
+      const answer = await handleUplink(body, { cache, pollIntervalSeconds, limiter, logError });
       return write(req, res, answer, closing);
     }
 
@@ -140,7 +155,8 @@ export function createRegistry(options: RegistryOptions): Registry {
       );
     }
 
-    const actor = await authenticate(req);
+    const { handler, options: routeOptions } = found.handler;
+    const actor = await authenticate(req, routeOptions.delivery === true);
     if (limiter !== undefined) {
       const decision = limiter.take(actor.keyId ?? `name:${actor.name}`);
       if (!decision.allowed) {
@@ -179,10 +195,13 @@ export function createRegistry(options: RegistryOptions): Registry {
         return { graph, variant };
       },
     };
-    write(req, res, await found.handler(ctx), closing);
+    const answer = await handler(ctx);
+    // A write may have launched: plain polls through this process see it at once.
+    if (method !== 'GET' && method !== 'HEAD') cache.clearSupergraphs();
+    write(req, res, answer, closing);
   };
 
-  const authenticate = async (req: IncomingMessage): Promise<Actor> => {
+  const authenticate = async (req: IncomingMessage, delivery: boolean): Promise<Actor> => {
     const key = readApiKey(req.headers);
     if (key === undefined) {
       throw new HttpError(
@@ -190,7 +209,7 @@ export function createRegistry(options: RegistryOptions): Registry {
         'An API key is required: send "Authorization: Bearer <key>" or "x-api-key: <key>".',
       );
     }
-    const actor = await service.authenticate(key);
+    const actor = delivery ? await cache.authenticate(key) : await service.authenticate(key);
     if (actor === null) {
       throw new HttpError('UNAUTHENTICATED', 'The API key is unknown or has been revoked.');
     }

@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphRef } from '@orrery/registry-client';
 import type { Actor, RegistryService } from '../service/types.js';
 import type { JsonObject } from './body.js';
+import type { DeliveryCache } from './delivery-cache.js';
 import type { Params } from './router.js';
 
 export interface RequestContext {
@@ -47,9 +48,25 @@ export interface RouteDeps {
   readonly service: RegistryService;
   /** Seconds a gateway should wait between polls (`x-orrery-poll-interval`). */
   readonly pollIntervalSeconds: number;
+  /** The delivery hot path's micro-cache (keys and served supergraphs). */
+  readonly cache: DeliveryCache;
   /** Long-polls parked right now (reported by `/health`, so operators see the fleet waiting). */
   readonly longPolls: { waiting: number };
 }
 
+/** How a route is served. */
+export interface RouteOptions {
+  /**
+   * A supergraph delivery route, polled by gateway fleets: its key is checked through the
+   * delivery cache (see `delivery-cache.ts`).
+   */
+  readonly delivery?: boolean;
+}
+
 /** Registers routes: `add('GET', '/api/v1/graphs', handler)`. */
-export type AddRoute = (method: string, pattern: string, handler: Handler) => void;
+export type AddRoute = (
+  method: string,
+  pattern: string,
+  handler: Handler,
+  options?: RouteOptions,
+) => void;

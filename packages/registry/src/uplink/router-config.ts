@@ -7,11 +7,12 @@
  */
 import { parseGraphRef, type GraphRef } from '@orrery/registry-client';
 import { RegistryError } from '../errors.js';
+import type { DeliveryCache } from '../http/delivery-cache.js';
 import type { RateLimiter } from '../http/rate-limit.js';
-import type { RegistryService } from '../service/types.js';
 
 export interface UplinkDeps {
-  readonly service: RegistryService;
+  /** Keys and supergraphs through the delivery cache: gateway fleets poll this endpoint. */
+  readonly cache: DeliveryCache;
   readonly pollIntervalSeconds: number;
   readonly limiter: RateLimiter | undefined;
   readonly logError: (error: unknown) => void;
@@ -58,7 +59,7 @@ export async function resolveRouterConfig(
     delay = minDelaySeconds,
   ): RouterConfigResponse => ({ __typename: 'FetchError', code, message, minDelaySeconds: delay });
 
-  const actor = await deps.service.authenticate(args.apiKey);
+  const actor = await deps.cache.authenticate(args.apiKey);
   if (actor === null) {
     return fetchError('AUTHENTICATION_FAILED', 'The API key is unknown or has been revoked.');
   }
@@ -82,7 +83,7 @@ export async function resolveRouterConfig(
 
   let supergraph;
   try {
-    supergraph = await deps.service.getSupergraph(actor, ref);
+    supergraph = await deps.cache.supergraph(actor, ref);
   } catch (error) {
     if (!(error instanceof RegistryError)) {
       deps.logError(error);

@@ -14,7 +14,6 @@ import {
   type GraphRef,
   type SupergraphResponse,
 } from '@orrery/registry-client';
-import type { RegistryService } from '../../service/types.js';
 import { queryInteger } from '../body.js';
 import { HttpError } from '../errors.js';
 import type { AddRoute, Answer, RequestContext, RouteDeps } from '../types.js';
@@ -25,7 +24,7 @@ import { VARIANT } from './paths.js';
 export const MAX_WAIT_SECONDS = 60;
 
 export function supergraphRoutes(add: AddRoute, deps: RouteDeps): void {
-  add('GET', `${VARIANT}/supergraph`, (ctx) => serveSupergraph(ctx, deps));
+  add('GET', `${VARIANT}/supergraph`, (ctx) => serveSupergraph(ctx, deps), { delivery: true });
 }
 
 async function serveSupergraph(ctx: RequestContext, deps: RouteDeps): Promise<Answer> {
@@ -36,17 +35,16 @@ async function serveSupergraph(ctx: RequestContext, deps: RouteDeps): Promise<An
   const format = readFormat(ctx.query.get('format'));
   const wait = queryInteger(ctx.query, 'wait', { min: 0, max: MAX_WAIT_SECONDS }) ?? 0;
 
-  let supergraph = await service.getSupergraph(
-    ctx.actor,
-    ref,
-    pinned === undefined ? undefined : { launchId: pinned },
-  );
+  let supergraph =
+    pinned === undefined
+      ? await deps.cache.supergraph(ctx.actor, ref)
+      : await service.getSupergraph(ctx.actor, ref, { launchId: pinned });
   const known = parseIfNoneMatch(ctx.headers['if-none-match']);
   // A pinned launch never changes, so there is nothing to wait for.
   if (known.matches(supergraph.hash) && wait > 0 && pinned === undefined) {
     deps.longPolls.waiting += 1;
     try {
-      supergraph = await waitForChange(service, ctx, ref, supergraph, known, wait * 1000);
+      supergraph = await waitForChange(deps, ctx, ref, supergraph, known, wait * 1000);
     } finally {
       deps.longPolls.waiting -= 1;
     }
@@ -67,7 +65,7 @@ async function serveSupergraph(ctx: RequestContext, deps: RouteDeps): Promise<An
  * time is up, or the client goes away; returns the supergraph to answer with.
  */
 async function waitForChange(
-  service: RegistryService,
+  { service, cache }: RouteDeps,
   ctx: RequestContext,
   ref: GraphRef,
   current: SupergraphResponse,
@@ -88,7 +86,9 @@ async function waitForChange(
       throw error;
     }
     if (next === null || ctx.signal.aborted) break;
+    // Past the cache: the launch that woke us may be newer than what it holds.
     const fresh = await service.getSupergraph(ctx.actor, ref);
+    cache.remember(ref, fresh);
     // A launch can recompose to the same supergraph (same hash): keep waiting past it. Never
     // go backwards, and never spin if storage has not caught up with the notification.
     if (fresh.launchId <= supergraph.launchId) break;
