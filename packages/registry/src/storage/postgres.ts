@@ -1,6 +1,9 @@
 import pg from 'pg';
 import type { Query, Storage } from './types.js';
 
+const RECONNECT_DELAY_MS = 500;
+const MAX_RECONNECT_DELAY_MS = 10_000;
+
 /** Options of {@link openPostgresStorage}. */
 export interface PostgresStorageOptions {
   readonly databaseUrl: string;
@@ -32,20 +35,46 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
 
   const quoteChannel = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
 
+  let reconnectTimer: NodeJS.Timeout | undefined;
+
   async function connectListener(): Promise<pg.Client> {
     const client = new pg.Client({ connectionString: options.databaseUrl });
     client.on('notification', (message) => {
       for (const callback of listeners.get(message.channel) ?? []) callback(message.payload ?? '');
     });
-    client.on('error', () => {
-      // Dropped: reconnect lazily and re-subscribe every channel that still has listeners.
+    let dropped = false;
+    const onDrop = () => {
+      if (dropped) return;
+      dropped = true;
       if (listenClient === client) listenClient = undefined;
       client.end().catch(() => undefined);
-      if (!closed && listeners.size > 0) void listenerClient().catch(() => undefined);
-    });
-    await client.connect();
-    for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteChannel(channel)}`);
+      reconnect(RECONNECT_DELAY_MS);
+    };
+    client.on('error', onDrop);
+    client.on('end', onDrop);
+    try {
+      await client.connect();
+      for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteChannel(channel)}`);
+    } catch (error) {
+      dropped = true;
+      client.end().catch(() => undefined);
+      throw error;
+    }
     return client;
+  }
+
+  /**
+   * The LISTEN connection dropped (database restart, network): keep trying, as long as someone
+   * listens, and re-subscribe every channel. Notifications sent meanwhile are lost; long-polls
+   * waiting on them time out and their clients poll again.
+   */
+  function reconnect(delay: number): void {
+    if (closed || listeners.size === 0 || reconnectTimer) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      listenerClient().catch(() => reconnect(Math.min(delay * 2, MAX_RECONNECT_DELAY_MS)));
+    }, delay);
+    reconnectTimer.unref();
   }
 
   function listenerClient(): Promise<pg.Client> {
@@ -113,6 +142,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(reconnectTimer);
       listeners.clear();
       const client = listenClient ?? (await connecting?.catch(() => undefined));
       listenClient = undefined;
