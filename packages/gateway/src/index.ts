@@ -36,6 +36,11 @@ export { useMetrics } from './plugins/use-metrics.js';
 export type { MetricsOptions, RequestOutcome } from './plugins/use-metrics.js';
 export { useTracing } from './plugins/use-tracing.js';
 export type { TracingOptions } from './plugins/use-tracing.js';
+export { INCLUDE_TRACE_HEADER, useFederatedTracing } from './plugins/use-federated-tracing.js';
+export type {
+  FederatedTraceInfo,
+  FederatedTracingOptions,
+} from './plugins/use-federated-tracing.js';
 export { useHeaderRules } from './plugins/use-header-rules.js';
 export type {
   HeaderRules,
