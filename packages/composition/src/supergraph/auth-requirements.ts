@@ -80,42 +80,72 @@ export function dnfOf(value: ConstValueNode | undefined): string[][] {
 }
 
 /**
- * ANDs requirement lists: the cross product of their alternatives, without alternatives that
- * contain another one (they add nothing). Empty lists are skipped, as Apollo does. Undefined when
- * there is nothing to AND.
+ * ANDs requirement lists (each `[[A, B], [C]]`: outer OR, inner AND) into one, in Apollo's
+ * order: each list normalised (alternatives sorted, duplicates dropped, alternatives sorted),
+ * lists equal after that counted once, the cross product of the rest with alternatives that
+ * contain another one dropped (they add nothing), shortest alternatives first. Empty lists are
+ * skipped, as Apollo does; undefined when nothing is left to AND.
  */
 export function conjoin(
   lists: readonly (readonly (readonly string[])[])[],
 ): string[][] | undefined {
-  const present = lists.filter((l) => l.length > 0);
-  if (present.length === 0) return undefined;
-  let result: string[][] = present[0]!.map((alt) => [...new Set(alt)].sort());
-  for (const next of present.slice(1)) {
-    const product: string[][] = [];
-    for (const left of result) {
-      for (const right of next) product.push([...new Set([...left, ...right])].sort());
-    }
-    result = product;
+  const distinct: string[][][] = [];
+  const seen = new Set<string>();
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    const normalised = dedupe(list.map((alt) => [...alt].sort(compareStrings))).sort(
+      compareAlternatives,
+    );
+    const key = JSON.stringify(normalised);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    distinct.push(normalised);
   }
-  return withoutSupersets(result);
+  if (distinct.length <= 1) return distinct[0];
+  let result = distinct[0]!;
+  for (const next of distinct.slice(1)) {
+    result = result.flatMap((left) =>
+      next.map((right) => {
+        const union = [...left];
+        for (const x of right) if (!union.includes(x)) union.push(x);
+        return union.sort(compareStrings);
+      }),
+    );
+  }
+  const unique = dedupe(result);
+  return unique
+    .filter(
+      (alt) =>
+        !unique.some(
+          (other) =>
+            other !== alt && other.length < alt.length && other.every((x) => alt.includes(x)),
+        ),
+    )
+    .sort((a, b) => a.length - b.length);
 }
 
-/** Drops duplicate alternatives and those containing another alternative, keeping the order. */
-export function withoutSupersets(alternatives: readonly string[][]): string[][] {
+function dedupe(alternatives: readonly string[][]): string[][] {
   const seen = new Set<string>();
-  const unique = alternatives.filter((alt) => {
+  return alternatives.filter((alt) => {
     const key = JSON.stringify(alt);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return unique.filter(
-    (alt) =>
-      !unique.some(
-        (other) =>
-          other !== alt && other.length < alt.length && other.every((x) => alt.includes(x)),
-      ),
-  );
+}
+
+/** Code-unit order, as `Array.prototype.sort` without a comparator. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Element by element, a prefix first. */
+function compareAlternatives(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareStrings(a[i]!, b[i]!);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
 }
 
 /**
@@ -131,6 +161,43 @@ export function implementationsOf(state: SupergraphState, iface: string): Merged
   return out;
 }
 
+/** The authorization directives on a type's definitions in the subgraphs. */
+function typeAuthDirectives(type: MergedType): AppliedDirective[] {
+  return [...type.byGraph.values()].flatMap((t) =>
+    t.directives.filter((d) => isAuthDirective(d.name)),
+  );
+}
+
+/**
+ * The authorization directives on a field's definitions: those of the subgraphs resolving it
+ * (an `@external` declaration carries none that count), or all when none resolves it.
+ */
+function fieldAuthDirectives(type: MergedType, field: string): AppliedDirective[] {
+  const defs = [...type.byGraph.values()].flatMap((t: TypeState) => {
+    const f = t.fields.get(field);
+    return f ? [f] : [];
+  });
+  const resolving = defs.filter((f) => !f.external);
+  return (resolving.length > 0 ? resolving : defs).flatMap((f) =>
+    f.directives.filter((d) => isAuthDirective(d.name)),
+  );
+}
+
+/**
+ * What an interface (or, with `field`, one of its fields) inherits from its implementations:
+ * their authorization directives, implementation by implementation. Empty for other kinds.
+ */
+export function inheritedAuthDirectives(
+  state: SupergraphState,
+  typeName: string,
+  field?: string,
+): AppliedDirective[] {
+  if (state.types.get(typeName)?.kind !== 'interface') return [];
+  return implementationsOf(state, typeName).flatMap((impl) =>
+    field === undefined ? typeAuthDirectives(impl) : fieldAuthDirectives(impl, field),
+  );
+}
+
 /** Reads and caches the requirements of supergraph types and fields. */
 export interface AuthRequirementsReader {
   /** A type's own requirements (for an interface: those of its implementations). */
@@ -140,48 +207,28 @@ export interface AuthRequirementsReader {
 }
 
 export function createAuthRequirementsReader(state: SupergraphState): AuthRequirementsReader {
-  const types = new Map<string, AuthRequirements>();
-  const fields = new Map<string, AuthRequirements>();
-  const typeDirectives = (type: MergedType) =>
-    [...type.byGraph.values()].flatMap((t) => t.directives.filter((d) => isAuthDirective(d.name)));
-  const fieldDirectives = (type: MergedType, field: string) => {
-    const defs = [...type.byGraph.values()].flatMap((t: TypeState) => {
-      const f = t.fields.get(field);
-      return f ? [f] : [];
-    });
-    const resolving = defs.filter((f) => !f.external);
-    return (resolving.length > 0 ? resolving : defs).flatMap((f) =>
-      f.directives.filter((d) => isAuthDirective(d.name)),
-    );
+  const cache = new Map<string, AuthRequirements>();
+  const read = (key: string, directives: () => AppliedDirective[]): AuthRequirements => {
+    let result = cache.get(key);
+    if (!result) {
+      const all = directives();
+      result = all.length > 0 ? requirementsOf(all) : NONE;
+      cache.set(key, result);
+    }
+    return result;
   };
   return {
-    type(name) {
-      const cached = types.get(name);
-      if (cached) return cached;
-      const type = state.types.get(name);
-      let directives = type ? typeDirectives(type) : [];
-      if (type?.kind === 'interface') {
-        directives = [...directives, ...implementationsOf(state, name).flatMap(typeDirectives)];
-      }
-      const result = directives.length > 0 ? requirementsOf(directives) : NONE;
-      types.set(name, result);
-      return result;
-    },
-    field(parent, field) {
-      const key = `${parent}.${field}`;
-      const cached = fields.get(key);
-      if (cached) return cached;
-      const type = state.types.get(parent);
-      let directives = type ? fieldDirectives(type, field) : [];
-      if (type?.kind === 'interface') {
-        directives = [
-          ...directives,
-          ...implementationsOf(state, parent).flatMap((impl) => fieldDirectives(impl, field)),
-        ];
-      }
-      const result = directives.length > 0 ? requirementsOf(directives) : NONE;
-      fields.set(key, result);
-      return result;
-    },
+    type: (name) =>
+      read(name, () => {
+        const type = state.types.get(name);
+        return type ? [...typeAuthDirectives(type), ...inheritedAuthDirectives(state, name)] : [];
+      }),
+    field: (parent, field) =>
+      read(`${parent}.${field}`, () => {
+        const type = state.types.get(parent);
+        return type
+          ? [...fieldAuthDirectives(type, field), ...inheritedAuthDirectives(state, parent, field)]
+          : [];
+      }),
   };
 }

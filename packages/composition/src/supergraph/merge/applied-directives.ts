@@ -1,7 +1,9 @@
-import { Kind, print, type ConstDirectiveNode, type ConstValueNode } from 'graphql';
+import { Kind, print, type ConstDirectiveNode } from 'graphql';
 import type { AppliedDirective } from '../../subgraph/state.js';
+import { AUTH_DIRECTIVES, conjoin, dnfOf } from '../auth-requirements.js';
 import { directive, str } from '../ast.js';
-import { mergeArgumentsByStrategy } from './directive-strategies.js';
+import { subgraphList, type SupergraphContext } from '../context.js';
+import { mergeArgumentsByStrategy, strategiesDescription } from './directive-strategies.js';
 
 /** Which linked features the supergraph uses (collected while merging, read by the preamble). */
 export interface FeatureUsage {
@@ -27,22 +29,33 @@ export interface FeatureUsage {
 
 type Element = { readonly directives: readonly AppliedDirective[] };
 
-/** Directives merged by name (first application wins, or a per-argument strategy). */
+/** The element whose directives are merged, for the hints merging gives. */
+export interface MergeSite {
+  readonly context: SupergraphContext;
+  /** `T`, `T.f`, `T.f(a:)`, `E.V`, as hints name it. */
+  readonly coordinate: string;
+}
+
+/** Directives merged by name (the most used arguments win, or a per-argument strategy). */
 const MERGED = new Set(['deprecated', 'specifiedBy', 'cost', 'listSize']);
-const AUTH = ['authenticated', 'requiresScopes', 'policy'] as const;
+const AUTH = AUTH_DIRECTIVES;
 
 /**
  * The directives an element keeps in the supergraph, merged over the subgraphs that define it,
  * in Apollo's order: `@inaccessible`, then `@join__directive`s (`@cacheTag`, one per subgraph
- * application), then (fields only) the authorization directives, then every other kept directive
- * in order of first application over the subgraphs, then `@context` (names prefixed with the
- * subgraph). Kept: `@tag` (distinct names), `@deprecated`/`@specifiedBy` (first), the
+ * application), then (with `authFirst`: fields, and interfaces inheriting their implementations'
+ * requirements) the authorization directives, then every other kept directive in order of first
+ * application over the subgraphs, then `@context` (names prefixed with the subgraph). Kept:
+ * `@tag` (distinct names), `@deprecated`/`@specifiedBy` (the most used arguments), the
  * authorization directives (`@authenticated`, the AND of scopes and policies), `@cost` and
- * `@listSize` (argument strategies) and `@composeDirective`d directives.
+ * `@listSize` (argument strategies) and `@composeDirective`d directives. Applications that
+ * differ between subgraphs give MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS (merged by a strategy)
+ * or INCONSISTENT_NON_REPEATABLE_DIRECTIVE_ARGUMENTS (one kept) hints.
  */
 export function mergeAppliedDirectives(
   elements: readonly Element[],
   usage: FeatureUsage,
+  site: MergeSite,
   options: { readonly authFirst?: boolean } = {},
 ): ConstDirectiveNode[] {
   const all = elements.flatMap((e) => e.directives);
@@ -77,22 +90,46 @@ export function mergeAppliedDirectives(
       body.push(directive('authenticated'));
     } else if (name === 'policy' || name === 'requiresScopes') {
       usage.uses.add(name);
-      const arg = name === 'policy' ? 'policies' : 'scopes';
-      body.push(
-        directive(name, [[arg, mergeDisjunctions(applications.map((d) => d.args.get(arg)))]]),
-      );
+      body.push(mergeRequirements(name, applications, site));
     } else if (name === 'tag' || composed?.get(name)?.repeatable === true) {
       if (name === 'tag') usage.uses.add('tag');
       body.push(...distinct(applications));
     } else {
       if (name === 'cost') usage.uses.add('cost');
       if (name === 'listSize') usage.uses.add('listSize');
-      body.push(mergeNonRepeatable(name, applications));
+      body.push(mergeNonRepeatable(name, applications, site));
     }
   }
   return [...head, ...body, ...contexts(all, usage)];
 }
 
+/**
+ * `@requiresScopes` / `@policy` applied several times: kept as written when all applications
+ * agree, otherwise the AND of their requirement lists (with a hint).
+ */
+function mergeRequirements(
+  name: 'policy' | 'requiresScopes',
+  applications: readonly AppliedDirective[],
+  site: MergeSite,
+): ConstDirectiveNode {
+  const first = asSupergraphDirective(applications[0]!);
+  if (allPrintedAlike(applications, first)) return first;
+  const arg = name === 'policy' ? 'policies' : 'scopes';
+  const merged = conjoin(applications.map((d) => dnfOf(d.args.get(arg)))) ?? [];
+  mergedHint(name, applications, site, `{ "${arg}": DNF_CONJUNCTION }`);
+  return directive(name, [
+    [
+      arg,
+      {
+        kind: Kind.LIST,
+        values: merged.map((alt) => ({
+          kind: Kind.LIST,
+          values: alt.map((value) => str(value)),
+        })),
+      },
+    ],
+  ]);
+}
 /** Repeatable directives: each distinct application once, in order. */
 function distinct(applications: readonly AppliedDirective[]): ConstDirectiveNode[] {
   const seen = new Set<string>();
@@ -110,17 +147,64 @@ function distinct(applications: readonly AppliedDirective[]): ConstDirectiveNode
 /**
  * A non-repeatable directive applied in several subgraphs: identical applications are kept as
  * written; otherwise `@cost` and `@listSize` merge argument by argument, and other directives
- * keep the first subgraph's arguments.
+ * keep the arguments most subgraphs use (the first subgraph's on a tie), each with its hint.
  */
 function mergeNonRepeatable(
   name: string,
   applications: readonly AppliedDirective[],
+  site: MergeSite,
 ): ConstDirectiveNode {
   const first = asSupergraphDirective(applications[0]!);
-  const printed = print(first);
-  if (applications.every((d) => print(asSupergraphDirective(d)) === printed)) return first;
+  if (allPrintedAlike(applications, first)) return first;
   const merged = mergeArgumentsByStrategy(name, applications);
-  return merged ?? first;
+  if (merged) {
+    mergedHint(name, applications, site, strategiesDescription(name));
+    return merged;
+  }
+  // Group the applications by their printed arguments, in order of first use.
+  const groups = new Map<string, { node: ConstDirectiveNode; graphs: string[] }>();
+  for (const d of applications) {
+    const node = asSupergraphDirective(d);
+    const key = printArguments(node);
+    const group = groups.get(key);
+    if (group) group.graphs.push(d.graph);
+    else groups.set(key, { node, graphs: [d.graph] });
+  }
+  const ranked = [...groups].sort(([, a], [, b]) => b.graphs.length - a.graphs.length);
+  const [chosenKey, chosen] = ranked[0]!;
+  const others = [...groups].filter(([key]) => key !== chosenKey);
+  site.context.hint(
+    'INCONSISTENT_NON_REPEATABLE_DIRECTIVE_ARGUMENTS',
+    `Non-repeatable directive @${name} is applied to "${site.coordinate}" in multiple subgraphs but with incompatible arguments. The supergraph will use arguments ${chosenKey} (from ${subgraphList(chosen.graphs)}), but found ${others.map(([key, g]) => `arguments ${key} in ${subgraphList(g.graphs)}`).join(' and ')}.`,
+    applications.map((d) => [d.graph, d.node] as const),
+  );
+  return chosen.node;
+}
+
+function allPrintedAlike(
+  applications: readonly AppliedDirective[],
+  first: ConstDirectiveNode,
+): boolean {
+  const printed = print(first);
+  return applications.every((d) => print(asSupergraphDirective(d)) === printed);
+}
+
+/** `{v: 1, w: "x"}`: an application's arguments as Apollo's hints print them. */
+function printArguments(node: ConstDirectiveNode): string {
+  return `{${(node.arguments ?? []).map((a) => `${a.name.value}: ${print(a.value)}`).join(', ')}}`;
+}
+
+function mergedHint(
+  name: string,
+  applications: readonly AppliedDirective[],
+  site: MergeSite,
+  strategies: string,
+): void {
+  site.context.hint(
+    'MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS',
+    `Directive @${name} is applied to "${site.coordinate}" in multiple subgraphs with different arguments. Merging strategies used by arguments: ${strategies}`,
+    applications.map((d) => [d.graph, d.node] as const),
+  );
 }
 
 /** An application under its supergraph name, with its arguments as written. */
@@ -174,36 +258,4 @@ function contexts(all: readonly AppliedDirective[], usage: FeatureUsage): ConstD
     out.push(directive('context', [['name', str(name)]]));
   }
   return out;
-}
-
-/**
- * ANDs several `[[A, B], [C]]` requirement lists (outer OR, inner AND): the cross product of
- * their alternatives, each alternative de-duplicated, as the router expects.
- */
-function mergeDisjunctions(values: readonly (ConstValueNode | undefined)[]): ConstValueNode {
-  const asLists = values.map((v) =>
-    v?.kind === Kind.LIST
-      ? v.values.map((inner) => (inner.kind === Kind.LIST ? inner.values : [inner]))
-      : [],
-  );
-  let result: ConstValueNode[][] = [[]];
-  const seenLists = new Set<string>();
-  for (const list of asLists) {
-    const key = JSON.stringify(list.map((l) => l.map((x) => print(x))));
-    if (seenLists.has(key)) continue;
-    seenLists.add(key);
-    const next: ConstValueNode[][] = [];
-    for (const acc of result) {
-      for (const alt of list) {
-        const merged = [...acc];
-        for (const x of alt) if (!merged.some((m) => print(m) === print(x))) merged.push(x);
-        next.push(merged);
-      }
-    }
-    result = next;
-  }
-  return {
-    kind: Kind.LIST,
-    values: result.map((alt) => ({ kind: Kind.LIST, values: alt })),
-  };
 }

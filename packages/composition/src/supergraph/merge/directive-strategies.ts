@@ -44,6 +44,19 @@ export function mergeArgumentsByStrategy(
   return directive(name, args);
 }
 
+const STRATEGY_NAMES: Readonly<Record<Strategy, string>> = {
+  max: 'MAX',
+  nullableMax: 'NULLABLE_MAX',
+  nullableUnion: 'NULLABLE_UNION',
+  nullableAnd: 'NULLABLE_AND',
+};
+
+/** `{ "weight": MAX }`: the strategies of a directive's arguments, as hints name them. */
+export function strategiesDescription(name: string): string {
+  const strategies = STRATEGIES.get(name) ?? [];
+  return `{ ${strategies.map(([arg, strategy]) => `"${arg}": ${STRATEGY_NAMES[strategy]}`).join(', ')} }`;
+}
+
 function combine(
   strategy: Strategy,
   values: readonly ConstValueNode[],

@@ -7,6 +7,7 @@ import {
   type TypeNode,
 } from 'graphql';
 import type { ArgumentState, FieldState } from '../../subgraph/state.js';
+import { inheritedAuthDirectives } from '../auth-requirements.js';
 import { bool, description, directive, enumValue, name, str } from '../ast.js';
 import type { SupergraphContext } from '../context.js';
 import { mergeAppliedDirectives, type FeatureUsage } from './applied-directives.js';
@@ -115,8 +116,13 @@ export function mergeField(
   }
   const resolvingFields = entries.filter(([, f]) => !f.external).map(([, f]) => f);
   const applied = mergeAppliedDirectives(
-    resolvingFields.length > 0 ? resolvingFields : entries.map(([, f]) => f),
+    [
+      ...(resolvingFields.length > 0 ? resolvingFields : entries.map(([, f]) => f)),
+      // An interface field is as protected as its implementations' fields.
+      { directives: inheritedAuthDirectives(state, parent, entries[0]![1].name) },
+    ],
     usage,
+    { context, coordinate },
     { authFirst: true },
   );
   const first = entries[0]![1];
@@ -249,6 +255,7 @@ export function mergeArguments(
       directives: mergeAppliedDirectives(
         argsByGraph.map(([, a]) => a),
         usage,
+        { context, coordinate: argCoordinate },
       ),
     });
   }

@@ -7,6 +7,7 @@ import {
   type ObjectTypeDefinitionNode,
 } from 'graphql';
 import type { FieldState } from '../../subgraph/state.js';
+import { inheritedAuthDirectives } from '../auth-requirements.js';
 import { bool, description, directive, enumValue, name, str } from '../ast.js';
 import type { SupergraphContext } from '../context.js';
 import type { MergedType } from '../state.js';
@@ -110,8 +111,15 @@ export function mergeObjectType(
     }
   }
 
-  const defs = [...type.byGraph.values()];
-  const applied = mergeAppliedDirectives(defs, usage);
+  // An interface is as protected as its implementations (an interface cannot carry authorization
+  // directives itself: AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE), written first as Apollo does.
+  const inherited = inheritedAuthDirectives(state, type.name);
+  const applied = mergeAppliedDirectives(
+    [...type.byGraph.values(), { directives: inherited }],
+    usage,
+    { context, coordinate: type.name },
+    { authFirst: inherited.length > 0 },
+  );
   const base = {
     ...description(typeDescription),
     name: name(type.name),

@@ -35,7 +35,7 @@ function common(context: SupergraphContext, usage: FeatureUsage, type: MergedTyp
       ),
     ),
     name: name(type.name),
-    applied: mergeAppliedDirectives(defs, usage),
+    applied: mergeAppliedDirectives(defs, usage, { context, coordinate: type.name }),
     join: joinTypes(context, type),
   };
 }
@@ -151,7 +151,10 @@ export function mergeEnumType(
         ...[...byGraph.keys()].map((g) =>
           directive('join__enumValue', [['graph', enumValue(context.state.graphEnum.get(g) ?? g)]]),
         ),
-        ...mergeAppliedDirectives(defs, usage),
+        ...mergeAppliedDirectives(defs, usage, {
+          context,
+          coordinate: `${type.name}.${valueName}`,
+        }),
       ],
     });
   }
@@ -259,6 +262,7 @@ export function mergeInputObjectType(
       directives: mergeAppliedDirectives(
         entries.map(([, f]) => f),
         usage,
+        { context, coordinate },
       ),
     });
   }
