@@ -22,6 +22,7 @@ import { planRootFields } from './planning/root.js';
 import { PlanWalker } from './planning/walk.js';
 import type { QueryPlan } from './query-plan.js';
 import { buildApiSchema } from './schema/api-schema.js';
+import { parseSdl } from './schema/parse-sdl.js';
 import { validateOperation } from './validation/validate-operation.js';
 
 export interface QueryPlannerOptions {
@@ -101,10 +102,11 @@ export function tryCreateQueryPlanner(
   let model: SupergraphModel;
   if (typeof supergraph === 'string') {
     // Parsed here without locations (nothing reads them; on a 200-subgraph supergraph they are
-    // two thirds of the AST's memory and a good part of the parse), same message as the reader's.
+    // two thirds of the AST's memory and a good part of the parse), by a parser made for
+    // supergraph SDL (graphql-js's for anything else), same message as the reader's.
     let document: DocumentNode;
     try {
-      document = parse(supergraph, { noLocation: true });
+      document = parseSdl(supergraph);
     } catch (error) {
       return {
         ok: false,

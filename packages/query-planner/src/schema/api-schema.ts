@@ -1,21 +1,42 @@
-import type { SupergraphModel } from '@orrery/core';
+import type { SupergraphModel, SupergraphType } from '@orrery/core';
 import {
-  buildASTSchema,
-  type DefinitionNode,
-  type DirectiveDefinitionNode,
   type ConstDirectiveNode,
-  type DocumentNode,
-  type FieldDefinitionNode,
-  type GraphQLSchema,
+  type DirectiveLocation,
+  getDirectiveValues,
+  type GraphQLArgumentConfig,
+  GraphQLDeprecatedDirective,
+  GraphQLDirective,
+  GraphQLEnumType,
+  type GraphQLEnumValueConfigMap,
+  type GraphQLFieldConfigArgumentMap,
+  type GraphQLFieldConfigMap,
+  type GraphQLInputFieldConfigMap,
+  type GraphQLInputType,
+  GraphQLInputObjectType,
+  GraphQLInterfaceType,
+  GraphQLList,
+  type GraphQLNamedType,
+  type GraphQLNullableType,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  type GraphQLOutputType,
+  GraphQLScalarType,
+  GraphQLSchema,
+  type GraphQLType,
+  GraphQLUnionType,
   type InputValueDefinitionNode,
   Kind,
-  type NamedTypeNode,
-  parse,
+  specifiedDirectives,
+  specifiedScalarTypes,
   type TypeNode,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+  type InterfaceTypeDefinitionNode,
+  type InterfaceTypeExtensionNode,
+  type InputObjectTypeDefinitionNode,
+  type InputObjectTypeExtensionNode,
+  valueFromAST,
 } from 'graphql';
-
-/** Directives clients may see on schema elements; every other application is a feature's. */
-const KEPT_APPLICATIONS = new Set(['deprecated', 'specifiedBy', 'oneOf']);
 
 const EXECUTABLE_LOCATIONS = new Set([
   'QUERY',
@@ -28,12 +49,9 @@ const EXECUTABLE_LOCATIONS = new Set([
   'VARIABLE_DEFINITION',
 ]);
 
-const NO_DIRECTIVES: readonly ConstDirectiveNode[] = [];
-
-const DEFER_DEFINITION = parse(
-  'directive @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT',
-  { noLocation: true },
-).definitions[0] as DirectiveDefinitionNode;
+const STANDARD_SCALARS: ReadonlyMap<string, GraphQLScalarType> = new Map(
+  specifiedScalarTypes.map((t) => [t.name, t]),
+);
 
 /**
  * The API schema of a supergraph, derived from the typed model (not from composition, which the
@@ -41,143 +59,215 @@ const DEFER_DEFINITION = parse(
  * directive applications are dropped. Used to validate operations before planning; the planner
  * itself works on the model.
  *
- * Throws when the result is not a schema graphql-js accepts (the caller reports
- * `ERR_PLAN_INVALID_SUPERGRAPH`).
+ * Built with graphql-js's type constructors straight from the model and the supergraph's field
+ * definitions, not through an SDL document and `buildASTSchema`: on a 200-subgraph supergraph
+ * that was most of a planner's build, between the copied AST and `extendSchema`'s own work. What
+ * a client sees is what `buildASTSchema` gave: field, argument and input field descriptions,
+ * default values and `@deprecated` reasons, executable directives as defined, `@defer` offered.
+ *
+ * Throws when a directive argument names an unknown type (the caller reports
+ * `ERR_PLAN_INVALID_SUPERGRAPH`, as for a schema graphql-js then finds invalid).
  */
 export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
+  const types = new Map<string, GraphQLNamedType>();
   const visible = (name: string): boolean => {
     const type = model.types.get(name);
     return type !== undefined && !type.inaccessible;
   };
-  const builtIn = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
-  const definitions: DefinitionNode[] = [];
-  const named = (type: TypeNode): string =>
-    type.kind === Kind.NAMED_TYPE ? type.name.value : named(type.type);
-  const keepDirectives = (
-    directives: readonly ConstDirectiveNode[] | undefined,
-  ): readonly ConstDirectiveNode[] => {
-    // Most elements carry only feature directives (or none): no new array per element then.
-    if (!directives?.some((d) => KEPT_APPLICATIONS.has(d.name.value))) return NO_DIRECTIVES;
-    return directives.filter((d) => KEPT_APPLICATIONS.has(d.name.value));
+  const usable = (name: string): boolean => STANDARD_SCALARS.has(name) || visible(name);
+  const lookup = (name: string): GraphQLNamedType => {
+    const type = types.get(name) ?? STANDARD_SCALARS.get(name);
+    if (!type) throw new Error(`Unknown type: "${name}".`);
+    return type;
+  };
+  // Wrapping types are immutable: one `T!`, `[T]`... per inner type serves every field (fewer
+  // objects, and graphql-js's constructor checks run once).
+  const lists = new Map<GraphQLType, GraphQLList<GraphQLType>>();
+  const nonNulls = new Map<GraphQLType, GraphQLNonNull<GraphQLNullableType>>();
+  const wrapped = (node: TypeNode): GraphQLType => {
+    if (node.kind === Kind.NAMED_TYPE) return lookup(node.name.value);
+    const inner = wrapped(node.type);
+    if (node.kind === Kind.LIST_TYPE) {
+      let list = lists.get(inner);
+      if (!list) lists.set(inner, (list = new GraphQLList(inner)));
+      return list;
+    }
+    let nonNull = nonNulls.get(inner);
+    if (!nonNull) {
+      nonNulls.set(inner, (nonNull = new GraphQLNonNull(inner as GraphQLNullableType)));
+    }
+    return nonNull;
+  };
+  const argument = (node: InputValueDefinitionNode): GraphQLArgumentConfig => {
+    const type = wrapped(node.type) as GraphQLInputType;
+    return {
+      type,
+      description: node.description?.value,
+      defaultValue: node.defaultValue ? valueFromAST(node.defaultValue, type) : undefined,
+      deprecationReason: deprecationReason(node),
+    };
   };
 
-  // A type may be spread over a definition and extensions; the model merged them, so each type is
-  // emitted once, from its first definition, with every field the model knows.
-  const fieldNodes = new Map<string, Map<string, FieldDefinitionNode | InputValueDefinitionNode>>();
+  // A type may be spread over a definition and extensions; the model merged them. Fields are read
+  // from the definition nodes, in document order, and kept when the model keeps them visible.
+  const definitionsOf = new Map<string, TypeDefinitionNode[]>();
   for (const definition of model.document.definitions) {
     if (!('fields' in definition) || !definition.fields || !('name' in definition)) continue;
     const name = definition.name?.value;
     if (!name) continue;
-    let map = fieldNodes.get(name);
-    if (!map) fieldNodes.set(name, (map = new Map()));
-    for (const field of definition.fields) map.set(field.name.value, field);
+    const list = definitionsOf.get(name);
+    if (list) list.push(definition);
+    else definitionsOf.set(name, [definition]);
   }
-  const filterArgs = (
-    args: readonly InputValueDefinitionNode[] | undefined,
-    hidden: (name: string) => boolean,
-  ): InputValueDefinitionNode[] =>
-    (args ?? [])
-      .filter(
-        (a) => !hidden(a.name.value) && (visible(named(a.type)) || builtIn.has(named(a.type))),
-      )
-      .map((a) => (a.directives?.length ? { ...a, directives: keepDirectives(a.directives) } : a));
+  const outputFields = (type: SupergraphType) => (): GraphQLFieldConfigMap<unknown, unknown> => {
+    const map: GraphQLFieldConfigMap<unknown, unknown> = Object.create(null);
+    for (const definition of definitionsOf.get(type.name) ?? []) {
+      for (const node of definition.fields ?? []) {
+        if (node.kind !== Kind.FIELD_DEFINITION) continue;
+        const field = type.fields.get(node.name.value);
+        if (!field || field.inaccessible || !usable(field.namedType)) continue;
+        const args: GraphQLFieldConfigArgumentMap = Object.create(null);
+        for (const a of node.arguments ?? []) {
+          const name = a.name.value;
+          if (!usable(namedType(a.type))) continue;
+          if (field.args.some((m) => m.inaccessible && m.name === name)) continue;
+          args[name] = argument(a);
+        }
+        map[node.name.value] = {
+          type: wrapped(node.type) as GraphQLOutputType,
+          description: node.description?.value,
+          args,
+          deprecationReason: deprecationReason(node),
+        };
+      }
+    }
+    return map;
+  };
+  const inputFields = (type: SupergraphType) => (): GraphQLInputFieldConfigMap => {
+    const map: GraphQLInputFieldConfigMap = Object.create(null);
+    for (const definition of definitionsOf.get(type.name) ?? []) {
+      for (const node of definition.fields ?? []) {
+        if (node.kind !== Kind.INPUT_VALUE_DEFINITION) continue;
+        const field = type.fields.get(node.name.value);
+        if (!field || field.inaccessible || !usable(field.namedType)) continue;
+        map[node.name.value] = argument(node);
+      }
+    }
+    return map;
+  };
+  const interfaces = (type: SupergraphType) => (): GraphQLInterfaceType[] =>
+    type.interfaces.filter(visible).map((i) => lookup(i) as GraphQLInterfaceType);
 
   for (const type of model.types.values()) {
-    if (type.inaccessible) continue;
-    const nameNode = { kind: Kind.NAME, value: type.name } as const;
-    const nodes = fieldNodes.get(type.name);
-    const fields = [...type.fields.values()]
-      .filter((f) => !f.inaccessible && (visible(f.namedType) || builtIn.has(f.namedType)))
-      .map((f) => {
-        const node = nodes?.get(f.name);
-        if (!node) return undefined;
-        if (node.kind === Kind.INPUT_VALUE_DEFINITION) {
-          return { ...node, directives: keepDirectives(node.directives) };
-        }
-        const hiddenArgs = f.args.some((a) => a.inaccessible)
-          ? new Set(f.args.filter((a) => a.inaccessible).map((a) => a.name))
-          : undefined;
-        return {
-          ...node,
-          arguments: node.arguments?.length
-            ? filterArgs(node.arguments, (n) => hiddenArgs?.has(n) === true)
-            : node.arguments,
-          directives: keepDirectives(node.directives),
-        };
-      })
-      .filter((f) => f !== undefined);
-    const interfaces: NamedTypeNode[] = type.interfaces
-      .filter(visible)
-      .map((i) => ({ kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: i } }));
+    if (type.inaccessible || STANDARD_SCALARS.has(type.name)) continue;
+    const name = type.name;
     switch (type.kind) {
       case 'OBJECT':
-        definitions.push({
-          kind: Kind.OBJECT_TYPE_DEFINITION,
-          name: nameNode,
-          interfaces,
-          fields: fields as FieldDefinitionNode[],
-        });
+        types.set(
+          name,
+          new GraphQLObjectType({ name, interfaces: interfaces(type), fields: outputFields(type) }),
+        );
         break;
       case 'INTERFACE':
-        definitions.push({
-          kind: Kind.INTERFACE_TYPE_DEFINITION,
-          name: nameNode,
-          interfaces,
-          fields: fields as FieldDefinitionNode[],
-        });
+        types.set(
+          name,
+          new GraphQLInterfaceType({
+            name,
+            interfaces: interfaces(type),
+            fields: outputFields(type),
+          }),
+        );
         break;
       case 'INPUT_OBJECT':
-        definitions.push({
-          kind: Kind.INPUT_OBJECT_TYPE_DEFINITION,
-          name: nameNode,
-          fields: fields as InputValueDefinitionNode[],
-        });
+        types.set(name, new GraphQLInputObjectType({ name, fields: inputFields(type) }));
         break;
       case 'UNION':
-        definitions.push({
-          kind: Kind.UNION_TYPE_DEFINITION,
-          name: nameNode,
-          types: type.unionMembers
-            .filter(visible)
-            .map((m) => ({ kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: m } })),
-        });
+        types.set(
+          name,
+          new GraphQLUnionType({
+            name,
+            types: () =>
+              type.unionMembers.filter(visible).map((m) => lookup(m) as GraphQLObjectType),
+          }),
+        );
         break;
-      case 'ENUM':
-        definitions.push({
-          kind: Kind.ENUM_TYPE_DEFINITION,
-          name: nameNode,
-          values: type.enumValues
-            .filter((v) => !v.inaccessible)
-            .map((v) => ({
-              kind: Kind.ENUM_VALUE_DEFINITION,
-              name: { kind: Kind.NAME, value: v.name },
-            })),
-        });
+      case 'ENUM': {
+        const values: GraphQLEnumValueConfigMap = Object.create(null);
+        for (const v of type.enumValues) if (!v.inaccessible) values[v.name] = { value: v.name };
+        types.set(name, new GraphQLEnumType({ name, values }));
         break;
+      }
       case 'SCALAR':
-        if (!builtIn.has(type.name)) {
-          definitions.push({ kind: Kind.SCALAR_TYPE_DEFINITION, name: nameNode });
-        }
+        types.set(name, new GraphQLScalarType({ name }));
         break;
     }
   }
-  // Executable directives (custom ones clients may use) stay; feature directives are type-system only.
+
+  // Executable directives (custom ones clients may use) stay; feature directives are type-system
+  // only. `@defer` is offered to clients; without `enableDefer` the planner plans it as if absent.
+  const directives: GraphQLDirective[] = [];
   for (const definition of model.document.definitions) {
     if (definition.kind !== Kind.DIRECTIVE_DEFINITION) continue;
     if (!definition.locations.some((l) => EXECUTABLE_LOCATIONS.has(l.value))) continue;
     if (['defer', 'stream', 'skip', 'include'].includes(definition.name.value)) continue;
-    definitions.push(definition satisfies DirectiveDefinitionNode);
+    const args: GraphQLFieldConfigArgumentMap = Object.create(null);
+    for (const a of definition.arguments ?? []) args[a.name.value] = argument(a);
+    directives.push(
+      new GraphQLDirective({
+        name: definition.name.value,
+        description: definition.description?.value,
+        locations: definition.locations.map((l) => l.value as DirectiveLocation),
+        isRepeatable: definition.repeatable,
+        args,
+      }),
+    );
   }
-  // `@defer` is offered to clients; without `enableDefer` the planner plans it as if absent.
-  definitions.push(DEFER_DEFINITION);
-  const operationTypes = (['query', 'mutation', 'subscription'] as const)
-    .filter((op) => model.roots[op] !== undefined)
-    .map((op) => ({
-      kind: Kind.OPERATION_TYPE_DEFINITION,
-      operation: op as never,
-      type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: model.roots[op] ?? '' } },
-    }));
-  definitions.push({ kind: Kind.SCHEMA_DEFINITION, operationTypes } as DefinitionNode);
-  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions };
-  return buildASTSchema(document, { assumeValidSDL: true });
+  directives.push(deferDirective());
+  for (const standard of specifiedDirectives) {
+    if (directives.every((d) => d.name !== standard.name)) directives.push(standard);
+  }
+  const root = (name: string | undefined) =>
+    name !== undefined && visible(name) ? (lookup(name) as GraphQLObjectType) : undefined;
+  return new GraphQLSchema({
+    query: root(model.roots.query) ?? null,
+    mutation: root(model.roots.mutation) ?? null,
+    subscription: root(model.roots.subscription) ?? null,
+    types: [...types.values()],
+    directives,
+  });
+}
+
+/** `@defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT`. */
+function deferDirective(): GraphQLDirective {
+  const boolean = STANDARD_SCALARS.get('Boolean') as GraphQLScalarType;
+  const string = STANDARD_SCALARS.get('String') as GraphQLScalarType;
+  return new GraphQLDirective({
+    name: 'defer',
+    locations: ['FRAGMENT_SPREAD', 'INLINE_FRAGMENT'] as DirectiveLocation[],
+    args: {
+      label: { type: string },
+      if: { type: new GraphQLNonNull(boolean), defaultValue: true },
+    },
+  });
+}
+
+/** The definitions and extensions that carry fields. */
+type TypeDefinitionNode =
+  | ObjectTypeDefinitionNode
+  | ObjectTypeExtensionNode
+  | InterfaceTypeDefinitionNode
+  | InterfaceTypeExtensionNode
+  | InputObjectTypeDefinitionNode
+  | InputObjectTypeExtensionNode;
+
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+/** `@deprecated(reason:)` on a definition (the default reason when it has none). */
+function deprecationReason(node: {
+  readonly directives?: readonly ConstDirectiveNode[];
+}): string | undefined {
+  if (!node.directives?.some((d) => d.name.value === 'deprecated')) return undefined;
+  return getDirectiveValues(GraphQLDeprecatedDirective, node)?.['reason'] as string | undefined;
 }
