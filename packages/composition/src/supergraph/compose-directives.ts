@@ -39,7 +39,8 @@ interface Composition {
  * is not a federation or built-in directive, comes from a `@link`ed spec, and every subgraph
  * composing it links the same spec, with one major version, under one name. The supergraph keeps
  * the definition from the (last) subgraph linking the highest version (without its description).
- * Raises: DIRECTIVE_COMPOSITION_ERROR.
+ * Composing a federation directive the supergraph keeps anyway (`@tag`, ...) is only a hint.
+ * Raises: DIRECTIVE_COMPOSITION_ERROR; hints DIRECTIVE_COMPOSITION_INFO, DIRECTIVE_COMPOSITION_WARN.
  */
 export function collectComposedDirectives(context: SupergraphContext): ComposedDirectives {
   const found: Composition[] = [];
@@ -81,6 +82,7 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
     }
     ok.push(list);
   }
+  majorVersionHints(context, failedIdentities);
   // One spec directive, one supergraph name.
   const namesBySpecDirective = new Map<string, Set<string>>();
   for (const list of ok) {
@@ -102,6 +104,7 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
       );
       continue;
     }
+    namingHint(context, list);
     // Among the subgraphs linking the highest version, Apollo takes the last one (in name order).
     const latest = list.reduce((a, b) => (b.minor >= a.minor ? b : a));
     const { description: _dropped, ...definition } = latest.definition;
@@ -117,6 +120,70 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
     });
   }
   return { byName: repeatable, features };
+}
+
+/** Federation directives the supergraph keeps anyway: composing them is pointless, not wrong. */
+const COMPOSED_BY_DEFAULT: ReadonlySet<string> = new Set([
+  'tag',
+  'inaccessible',
+  'authenticated',
+  'requiresScopes',
+  'policy',
+  'context',
+]);
+
+/**
+ * DIRECTIVE_COMPOSITION_INFO for a linked (custom) feature whose major version differs between
+ * subgraphs, when none of its directives is composed across that mismatch (that is an error).
+ */
+function majorVersionHints(
+  context: SupergraphContext,
+  failedIdentities: ReadonlySet<string>,
+): void {
+  const byIdentity = new Map<string, { majors: Set<number>; sites: [string, DirectiveNode][] }>();
+  for (const s of context.state.subgraphs) {
+    for (const link of s.links.foreign) {
+      const parsed = parseFeatureUrl(link.url);
+      if (!parsed) continue;
+      const entry = byIdentity.get(parsed.identity) ?? { majors: new Set(), sites: [] };
+      entry.majors.add(parsed.major);
+      entry.sites.push([s.name, link.node]);
+      byIdentity.set(parsed.identity, entry);
+    }
+  }
+  for (const [identity, { majors, sites }] of byIdentity) {
+    if (majors.size < 2 || failedIdentities.has(identity)) continue;
+    context.hint(
+      'DIRECTIVE_COMPOSITION_INFO',
+      `Non-composed core feature "${identity}" has major version mismatch across subgraphs`,
+      sites,
+    );
+  }
+}
+
+/**
+ * DIRECTIVE_COMPOSITION_WARN when a subgraph that links a composed directive's feature without
+ * composing it imports the directive under another name: composing it there later would clash.
+ */
+function namingHint(context: SupergraphContext, list: readonly Composition[]): void {
+  const first = list[0]!;
+  const composing = new Set(list.map((c) => c.graph));
+  const sites: [string, DirectiveNode][] = [];
+  for (const s of context.state.subgraphs) {
+    if (composing.has(s.name)) continue;
+    for (const link of s.links.foreign) {
+      if (parseFeatureUrl(link.url)?.identity !== first.identity) continue;
+      for (const [local, specName] of link.directives) {
+        if (specName === first.specName && local !== first.name) sites.push([s.name, link.node]);
+      }
+    }
+  }
+  if (sites.length === 0) return;
+  context.hint(
+    'DIRECTIVE_COMPOSITION_WARN',
+    `Composed directive "@${first.name}" is named differently in a subgraph that doesn't export it. Consistent naming will be required to export it.`,
+    sites,
+  );
 }
 
 function readComposition(
@@ -136,7 +203,16 @@ function readComposition(
     return undefined;
   }
   const name = written.slice(1);
-  if (s.links.directives.has(name)) {
+  const canonical = s.links.directives.get(name);
+  if (canonical !== undefined && COMPOSED_BY_DEFAULT.has(canonical)) {
+    context.hint(
+      'DIRECTIVE_COMPOSITION_INFO',
+      `Directive "${written}" should not be explicitly manually composed since it is a federation directive composed by default`,
+      site,
+    );
+    return undefined;
+  }
+  if (canonical !== undefined) {
     context.report(
       'DIRECTIVE_COMPOSITION_ERROR',
       `Composing federation directive "${written}" in subgraph "${s.name}" is not supported`,

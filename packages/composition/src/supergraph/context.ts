@@ -18,19 +18,19 @@ export interface SupergraphContext {
 export function createSupergraphContext(state: SupergraphState): SupergraphContext {
   const errors: Diagnostic[] = [];
   const hints: Diagnostic[] = [];
-  const build = (code: ErrorCode, message: string, sites: readonly Site[]) => {
+  const build = (code: ErrorCode, message: string, sites: readonly Site[], asHint = false) => {
     const subgraphs = [...new Set(sites.map(([s]) => s))];
     const locations = sites.flatMap(([s, node]) =>
       locationsOf(state.byName.get(s)?.source ?? s, [node]),
     );
-    return createDiagnostic(code, message, { subgraphs, locations });
+    return createDiagnostic(code, message, { subgraphs, locations, asHint });
   };
   return {
     state,
     errors,
     hints,
     report: (code, message, sites) => errors.push(build(code, message, sites)),
-    hint: (code, message, sites) => hints.push(build(code, message, sites)),
+    hint: (code, message, sites) => hints.push(build(code, message, sites, true)),
   };
 }
 

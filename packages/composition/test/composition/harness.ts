@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import { expect } from 'vitest';
-import { mergeSubgraphs, toSupergraphDocument } from '../../src/compose.js';
+import { composeSubgraphs, mergeSubgraphs, toSupergraphDocument } from '../../src/compose.js';
 import { printSupergraphSdl } from '../../src/print/index.js';
 
 /** A subgraph for tests: name and SDL; the URL is derived. */
@@ -58,4 +58,24 @@ export function expectSameSupergraph(subgraphs: readonly TestSubgraph[]): void {
   }
   // And the whole printed supergraph, preamble included.
   expect(printSupergraphSdl(toSupergraphDocument(ours.merged))).toBe(apollo.supergraphSdl);
+}
+
+/** Expects both implementations to give `code` as a hint, at the same level and with the same message. */
+export function expectHint(code: string, subgraphs: readonly TestSubgraph[]): void {
+  const apollo = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}`, typeDefs: parse(s.sdl) })),
+    // Hints come from merging: satisfiability (off on our side too) only adds errors.
+    { runSatisfiability: false },
+  );
+  const theirs = (apollo.hints ?? [])
+    .filter((h) => h.definition.code === code)
+    .map((h) => `${h.definition.level.name.toLowerCase()} ${h.message}`);
+  const result = composeSubgraphs(
+    subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}`, sdl: s.sdl })),
+    { runSatisfiability: false },
+  );
+  const ours = result.hints.filter((h) => h.code === code);
+  expect(theirs.length).toBeGreaterThan(0);
+  expect(ours.map((h) => `${h.level} ${h.message}`)).toEqual(theirs);
+  for (const h of ours) expect(h.subgraphs.length).toBeGreaterThan(0);
 }

@@ -1,31 +1,9 @@
-import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { composeSubgraphs } from '../../src/compose.js';
-import { expectSameSupergraph, fed2, type TestSubgraph } from './harness.js';
+import { expectHint, expectSameSupergraph, fed2, type TestSubgraph } from './harness.js';
 
 const ALL = ['@key', '@shareable', '@override'];
 const V27 = (sdl: string, imports: readonly string[] = ALL) => fed2(sdl, imports, '2.7');
-
-/** Expects both implementations to give `code` as a hint, at the same level and with the same message. */
-function expectHint(code: string, subgraphs: readonly TestSubgraph[]): void {
-  const apollo = composeServices(
-    subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}`, typeDefs: parse(s.sdl) })),
-    // Hints come from merging: satisfiability (off on our side too) only adds errors.
-    { runSatisfiability: false },
-  );
-  const theirs = (apollo.hints ?? [])
-    .filter((h) => h.definition.code === code)
-    .map((h) => `${h.definition.level.name.toLowerCase()} ${h.message}`);
-  const result = composeSubgraphs(
-    subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}`, sdl: s.sdl })),
-    { runSatisfiability: false },
-  );
-  const ours = result.hints.filter((h) => h.code === code);
-  expect(theirs.length).toBeGreaterThan(0);
-  expect(ours.map((h) => `${h.level} ${h.message}`)).toEqual(theirs);
-  for (const h of ours) expect(h.subgraphs.length).toBeGreaterThan(0);
-}
 
 describe('hints, checked against @apollo/composition', () => {
   it('INCONSISTENT_UNION_MEMBER', () => {

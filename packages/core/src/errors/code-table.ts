@@ -21,6 +21,11 @@ export interface CodeSpec {
   readonly raisedBy: readonly OrreryPackage[];
   /** `error` for errors; hints carry their level (`warn`, `info`, `debug`). */
   readonly level: DiagnosticLevel;
+  /**
+   * For an error code that is also reported as a hint (Apollo does so for a few codes, with the
+   * same string), the hint's level.
+   */
+  readonly hintLevel?: Exclude<DiagnosticLevel, 'error'>;
   /** True when the same code string is used by Apollo Federation, so users can look it up there. */
   readonly apolloCompatible?: boolean;
   /**

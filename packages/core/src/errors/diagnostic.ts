@@ -27,6 +27,11 @@ export interface Diagnostic {
 export interface DiagnosticOptions {
   readonly subgraphs?: readonly string[];
   readonly locations?: readonly SourceLocation[];
+  /**
+   * Reported as a hint: the level is the code's `hintLevel` when it has one (a code Apollo uses
+   * both as an error and as a hint), else its level.
+   */
+  readonly asHint?: boolean;
 }
 
 /** Builds a diagnostic for a registered code; its level comes from the registry. */
@@ -37,7 +42,7 @@ export function createDiagnostic(
 ): Diagnostic {
   return {
     code,
-    level: ERROR_CODES[code].level,
+    level: (options.asHint ? ERROR_CODES[code].hintLevel : undefined) ?? ERROR_CODES[code].level,
     message,
     subgraphs: options.subgraphs ?? [],
     locations: options.locations ?? [],

@@ -28,8 +28,9 @@ export function renderErrorCodesMarkdown(tables: readonly CodeTable[] = CODE_TAB
       const description = spec.notRaised
         ? `${spec.description} Not raised today: ${spec.notRaised}`
         : spec.description;
+      const level = spec.hintLevel ? `${spec.level} (${spec.hintLevel} as a hint)` : spec.level;
       lines.push(
-        `| ${name} | ${spec.level} | ${spec.raisedBy.join(', ')} | ${escapeCell(description)} |`,
+        `| ${name} | ${level} | ${spec.raisedBy.join(', ')} | ${escapeCell(description)} |`,
       );
     }
     lines.push('');

@@ -6,8 +6,8 @@ import type { SupergraphContext, Site } from '../context.js';
  * An argument set by `@fromContext` in one subgraph leaves the supergraph field, so where another
  * subgraph declares it as a plain argument clients can no longer pass it: an error when it is
  * required there (non-null, no default), otherwise an INFO hint. Raises:
- * CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS (both; the registry has a single level,
- * error, for the code, so the hint carries it too).
+ * CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS (both, as Apollo; the registry gives the
+ * code level `error` and `hintLevel` `info`).
  */
 export function ContextualArgumentsRule(context: SupergraphContext): void {
   for (const type of context.state.types.values()) {

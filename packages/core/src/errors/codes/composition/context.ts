@@ -39,9 +39,10 @@ export const COMPOSITION_CONTEXT_CODES = defineCodeTable({
     },
     CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS: {
       description:
-        'An argument is contextual (`@fromContext`) in some subgraphs but a plain, required argument in others.',
+        'An argument is contextual (`@fromContext`) in some subgraphs but a plain argument in others, so it is left out of the supergraph field. An error when the plain argument is required (clients could no longer pass it), an `info` hint when it is optional.',
       raisedBy: ['composition'],
       level: 'error',
+      hintLevel: 'info',
       apolloCompatible: true,
     },
   },
