@@ -30,7 +30,7 @@ export type { OperationLimits } from './plugins/use-operation-limits.js';
 export { useDisableIntrospection } from './plugins/use-disable-introspection.js';
 export { useHeaderPropagation } from './plugins/use-header-propagation.js';
 export type { HeaderPropagationOptions } from './plugins/use-header-propagation.js';
-export { useRequestId } from './plugins/use-request-id.js';
+export { requestIdOf, useRequestId } from './plugins/use-request-id.js';
 export type { RequestIdOptions } from './plugins/use-request-id.js';
 export { useMetrics } from './plugins/use-metrics.js';
 export type { MetricsOptions, RequestOutcome } from './plugins/use-metrics.js';
@@ -41,6 +41,8 @@ export type {
   FederatedTraceInfo,
   FederatedTracingOptions,
 } from './plugins/use-federated-tracing.js';
+export { REDACTED_HEADERS, useLogger } from './plugins/use-logger.js';
+export type { LoggerOptions } from './plugins/use-logger.js';
 export { useHeaderRules } from './plugins/use-header-rules.js';
 export type {
   HeaderRules,

@@ -5,7 +5,7 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import type { GatewayPlugin } from '../plugin.js';
+import type { GatewayPlugin, RequestContext } from '../plugin.js';
 
 export interface RequestIdOptions {
   /** The header carrying the id (default `x-request-id`). */
@@ -15,6 +15,12 @@ export interface RequestIdOptions {
 }
 
 const ID = Symbol('request-id');
+
+/** The id `useRequestId` gave this request (for logs and other plugins), once its `onRequest` ran. */
+export function requestIdOf(context: RequestContext): string | undefined {
+  const id = context.get(ID);
+  return typeof id === 'string' ? id : undefined;
+}
 
 /** Assigns, echoes and forwards a request id. */
 export function useRequestId(options: RequestIdOptions = {}): GatewayPlugin {
