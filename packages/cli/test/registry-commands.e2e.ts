@@ -2,12 +2,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistry } from '@orrery/registry';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runOrrery, SCHEMAS, startSdlServer } from './registry-helpers.js';
 
 // Every registry command through the installed binary, against a real registry (PGlite in a
 // temporary directory) started in this process. The tests run in order and build on each
 // other's state: shop@prod gets its subgraphs first, later tests read, copy and delete them.
+
+// Each step spawns the binary (and the registry opens PGlite): seconds each on a loaded 2-core
+// machine. Generous limits, not timing assertions.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 let dir: string;
 let registry: Awaited<ReturnType<typeof startRegistry>>;

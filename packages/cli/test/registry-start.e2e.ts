@@ -2,11 +2,15 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ORRERY_BIN, runOrrery } from './registry-helpers.js';
 
 // `orrery registry start` through the installed binary: PGlite in a temp data dir, the admin
 // key printed only at the first start, commands served, a clean stop on SIGTERM and SIGINT.
+
+// Each step spawns the binary (and the registry opens PGlite): seconds each on a loaded 2-core
+// machine. Generous limits, not timing assertions.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'orrery-registry-start-'));
 const children = new Set<ChildProcessWithoutNullStreams>();
