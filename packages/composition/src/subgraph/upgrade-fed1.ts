@@ -16,8 +16,15 @@ export function upgradeFed1Subgraph(subgraph: SubgraphState): void {
     if (type.kind !== 'object' && type.kind !== 'interface') continue;
     const wasExtension = type.isExtension;
     type.isExtension = false;
-    type.keys = type.keys.map((k) => ({ ...k, extension: false }));
-    type.directives = type.directives.filter((d) => d.name !== 'extends');
+    // `extend type` becomes a definition, but a key of a type marked `@extends` stays an
+    // extension key (`@join__type(extension: true)`), as Apollo upgrades it. Fed 1 had no keys
+    // on interfaces: they are dropped.
+    const marksExtends = type.directives.some((d) => d.name === 'extends');
+    type.keys =
+      type.kind === 'interface' ? [] : type.keys.map((k) => ({ ...k, extension: marksExtends }));
+    type.directives = type.directives.filter(
+      (d) => d.name !== 'extends' && !(type.kind === 'interface' && d.name === 'key'),
+    );
     for (const [name, field] of type.fields) {
       if (!field.external) continue;
       if (field.isKeyField && (wasExtension || type.kind === 'object')) {

@@ -58,18 +58,20 @@ export function mergeUnionType(
 ): UnionTypeDefinitionNode {
   const { applied, join, ...rest } = common(context, usage, type);
   const members: string[] = [];
-  const joinMembers: ConstDirectiveNode[] = [];
-  for (const [g, t] of type.byGraph) {
-    for (const m of t.members) {
-      if (!members.includes(m)) members.push(m);
-      joinMembers.push(
+  for (const t of type.byGraph.values()) {
+    for (const m of t.members) if (!members.includes(m)) members.push(m);
+  }
+  // Member by member (in the supergraph's order), then subgraph by subgraph, as Apollo prints.
+  const joinMembers: ConstDirectiveNode[] = members.flatMap((m) =>
+    [...type.byGraph]
+      .filter(([, t]) => t.members.includes(m))
+      .map(([g]) =>
         directive('join__unionMember', [
           ['graph', enumValue(context.state.graphEnum.get(g) ?? g)],
           ['member', str(m)],
         ]),
-      );
-    }
-  }
+      ),
+  );
   return {
     kind: Kind.UNION_TYPE_DEFINITION,
     ...rest,
@@ -137,24 +139,24 @@ export function mergeEnumType(
       );
     }
     const defs = [...byGraph.values()];
+    const coordinate = `${type.name}.${valueName}`;
+    const valueDescription = mergeDescriptionOf(
+      context,
+      coordinate,
+      [...byGraph].map(([g, v]) => [g, v.description, v.node] as const),
+    );
+    const applied = mergeAppliedDirectives(defs, usage, { context, coordinate });
     values.push({
       kind: Kind.ENUM_VALUE_DEFINITION,
-      ...description(
-        mergeDescriptionOf(
-          context,
-          `${type.name}.${valueName}`,
-          [...byGraph].map(([g, v]) => [g, v.description, v.node] as const),
-        ),
-      ),
+      ...description(valueDescription),
       name: name(valueName),
+      // Apollo writes @inaccessible before the join metadata (as on fields), the rest after it.
       directives: [
+        ...applied.filter((d) => d.name.value === 'inaccessible'),
         ...[...byGraph.keys()].map((g) =>
           directive('join__enumValue', [['graph', enumValue(context.state.graphEnum.get(g) ?? g)]]),
         ),
-        ...mergeAppliedDirectives(defs, usage, {
-          context,
-          coordinate: `${type.name}.${valueName}`,
-        }),
+        ...applied.filter((d) => d.name.value !== 'inaccessible'),
       ],
     });
   }
