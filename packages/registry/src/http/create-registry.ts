@@ -12,7 +12,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NAME_PATTERN, type GraphRef } from '@orrery/registry-client';
+import type { GraphRef } from '@orrery/registry-client';
 import type { Actor, RegistryService } from '../service/types.js';
 import { handleUplink } from '../uplink/handler.js';
 import { readApiKey } from './auth.js';
@@ -23,6 +23,7 @@ import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './ra
 import { createRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
 import { launchRoutes } from './routes/launches.js';
+import { checkName } from './routes/names.js';
 import { subgraphRoutes } from './routes/subgraphs.js';
 import { supergraphRoutes } from './routes/supergraph.js';
 import { variantRoutes } from './routes/variants.js';
@@ -180,19 +181,10 @@ export function createRegistry(options: RegistryOptions): Registry {
         return body;
       },
       ref(): GraphRef {
-        const { graph = '', variant = '' } = found.params;
-        for (const [key, value] of [
-          ['graph', graph],
-          ['variant', variant],
-        ] as const) {
-          if (!NAME_PATTERN.test(value)) {
-            throw new HttpError(
-              'BAD_REQUEST',
-              `"${value}" is not a valid ${key} name: a letter, then letters, digits, _ or - (64 at most).`,
-            );
-          }
-        }
-        return { graph, variant };
+        return {
+          graph: checkName(found.params, 'graph'),
+          variant: checkName(found.params, 'variant'),
+        };
       },
     };
     const answer = await handler(ctx);
