@@ -233,6 +233,17 @@ export function publishingCases(getService: () => RegistryService): void {
       expect(revisions[0]!.sdl).toBe(REVIEWS);
     });
 
+    it('records a failed launch when the last subgraph goes, and keeps serving', async () => {
+      const lone = { graph: 'lonely', variant: 'current' };
+      await service.publishSubgraph(admin, lone, 'products', { sdl: PRODUCTS, url: PRODUCTS_URL });
+      const served = await service.getSupergraph(admin, lone);
+      const result = await service.deleteSubgraph(admin, lone, 'products');
+      expect(result.launch).toMatchObject({ id: 2, status: 'failed' });
+      expect(result.errors.map((e) => e.code)).toEqual(['NO_QUERIES']);
+      expect(await service.listSubgraphs(admin, lone)).toEqual([]);
+      expect(await service.getSupergraph(admin, lone)).toEqual(served);
+    });
+
     it('refuses to delete what is not there', async () => {
       expect(await errorCode(service.deleteSubgraph(admin, ref, 'reviews'))).toBe('NOT_FOUND');
       expect(await errorCode(service.deleteSubgraph(admin, ref, 'ghost'))).toBe('NOT_FOUND');
