@@ -75,7 +75,14 @@ export function useTracing(options: TracingOptions = {}): GatewayPlugin {
       context.set(REQUEST, entry);
     },
     onSubgraphRequest({ request, context }) {
-      const parent = (context.get(REQUEST) as RequestSpan | undefined)?.context ?? ROOT_CONTEXT;
+      const entry = context.get(REQUEST) as RequestSpan | undefined;
+      const parent = entry?.context ?? ROOT_CONTEXT;
+      if (entry && !entry.span.isRecording()) {
+        // No SDK, or not sampled: no span to record, only the trace context to pass on.
+        writeTraceContext(entry.span.spanContext(), request.headers);
+        propagation.inject(parent, request.headers);
+        return undefined;
+      }
       const span = tracer.startSpan(
         `subgraph ${request.serviceName}`,
         {
@@ -116,6 +123,10 @@ export function useTracing(options: TracingOptions = {}): GatewayPlugin {
       const entry = context.get(REQUEST) as RequestSpan | undefined;
       if (!entry) return;
       const { span } = entry;
+      if (!span.isRecording()) {
+        span.end();
+        return;
+      }
       span.setAttribute('http.response.status_code', response.status);
       if (graphql) {
         describeOperation(span, graphql);
