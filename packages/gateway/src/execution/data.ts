@@ -87,42 +87,53 @@ export function pathsAtPath(
 
 /**
  * Deep-merges `source` into `target`: objects recursively, lists of equal length item by item,
- * anything else replaced; `undefined` ignored.
+ * anything else replaced; `undefined` ignored. Objects and lists `target` does not have yet are
+ * taken by reference, or copied with `copy` (when `source` is merged into several places whose
+ * later fetches must not write into each other's objects).
  */
-export function deepMerge(target: JsonObject, source: JsonObject): void {
+export function deepMerge(target: JsonObject, source: JsonObject, copy = false): void {
   for (const key in source) {
     const incoming = source[key];
     if (incoming === undefined) continue;
     const existing = target[key];
     if (existing === undefined || existing === null || incoming === null) {
-      target[key] = incoming;
+      target[key] = copy ? copyJson(incoming) : incoming;
     } else if (Array.isArray(existing)) {
       if (Array.isArray(incoming) && incoming.length === existing.length) {
-        mergeLists(existing, incoming);
+        mergeLists(existing, incoming, copy);
       } else {
-        target[key] = incoming;
+        target[key] = copy ? copyJson(incoming) : incoming;
       }
     } else if (isObject(existing) && isObject(incoming)) {
-      deepMerge(existing, incoming);
+      deepMerge(existing, incoming, copy);
     } else {
-      target[key] = incoming;
+      target[key] = copy ? copyJson(incoming) : incoming;
     }
   }
 }
 
-function mergeLists(target: unknown[], source: unknown[]): void {
+function mergeLists(target: unknown[], source: unknown[], copy: boolean): void {
   for (let i = 0; i < source.length; i++) {
     const existing = target[i];
     const incoming = source[i];
-    if (isObject(existing) && isObject(incoming)) deepMerge(existing, incoming);
+    if (isObject(existing) && isObject(incoming)) deepMerge(existing, incoming, copy);
     else if (
       Array.isArray(existing) &&
       Array.isArray(incoming) &&
       existing.length === incoming.length
     ) {
-      mergeLists(existing, incoming);
-    } else if (incoming !== undefined) target[i] = incoming;
+      mergeLists(existing, incoming, copy);
+    } else if (incoming !== undefined) target[i] = copy ? copyJson(incoming) : incoming;
   }
+}
+
+/** A deep copy of parsed JSON (scalars are returned as they are). */
+function copyJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const out: JsonObject = {};
+  for (const key in value) out[key] = copyJson((value as JsonObject)[key]);
+  return out;
 }
 
 /**
@@ -186,6 +197,115 @@ function pickNested(
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   return select(value, selections, matches, out) ? out : undefined;
+}
+
+/**
+ * Representations of many objects for one entity fetch, as JSON text, each built and serialised
+ * once per distinct content. The deep benchmark query reads hundreds of objects per request whose
+ * representations deduplicate to a handful; building an object and a JSON string for each (then
+ * hashing the string) was the executor's hottest code.
+ *
+ * Instead, each object is walked along `requires` the way {@link buildRepresentation} walks it,
+ * and the values it reads (leaf values, type-condition outcomes, list lengths, which of null /
+ * object / list / scalar a nested field holds) index a trie of `Map`s. Two objects with the same
+ * walk have the same representation (it is a function of what the walk reads), so only the
+ * first is built, passed through `finish` (rewrites, renames, serialisation) and cached at its
+ * trie leaf. A leaf value that is itself an object (a custom scalar) is not indexed: that object
+ * is built directly.
+ */
+export function createRepresentationCache(
+  requires: readonly PlanSelection[],
+  matches: TypeMatcher,
+  finish: (representation: JsonObject) => string | undefined,
+): (object: JsonObject) => string | undefined {
+  const root: Trie = new Map();
+  const build = (object: JsonObject): string | undefined => {
+    const representation = buildRepresentation(object, requires, matches);
+    return representation && finish(representation);
+  };
+  return (object) => {
+    const walk: Walk = { node: root };
+    const outcome = walkFields(object, requires, matches, walk);
+    if (outcome === MISSING) return undefined;
+    if (outcome === UNINDEXED) return build(object);
+    const cached = walk.node.get(LEAF) as string | typeof MISSING | undefined;
+    if (cached !== undefined) return cached === MISSING ? undefined : cached;
+    const json = build(object);
+    walk.node.set(LEAF, json ?? MISSING);
+    return json;
+  };
+}
+
+type Trie = Map<unknown, unknown>;
+interface Walk {
+  node: Trie;
+}
+/** Trie keys that no JSON value equals. */
+const LEAF = Symbol('leaf');
+const OBJECT = Symbol('object');
+const LIST = Symbol('list');
+/** Walk outcomes besides "indexed". */
+const MISSING = Symbol('missing');
+const UNINDEXED = Symbol('unindexed');
+type Outcome = true | typeof MISSING | typeof UNINDEXED;
+
+function step(walk: Walk, key: unknown): void {
+  let next = walk.node.get(key) as Trie | undefined;
+  if (next === undefined) walk.node.set(key, (next = new Map()));
+  walk.node = next;
+}
+
+function walkFields(
+  object: JsonObject,
+  selections: readonly PlanSelection[],
+  matches: TypeMatcher,
+  walk: Walk,
+): Outcome {
+  for (const selection of selections) {
+    if (selection.kind === 'InlineFragment') {
+      const applies =
+        !selection.typeCondition || matches(selection.typeCondition, object['__typename']);
+      step(walk, applies);
+      if (!applies) continue;
+      const outcome = walkFields(object, selection.selections, matches, walk);
+      if (outcome !== true) return outcome;
+      continue;
+    }
+    const value = object[selection.alias ?? selection.name];
+    if (value === undefined) return MISSING;
+    const outcome = selection.selections
+      ? walkNested(value, selection.selections, matches, walk)
+      : walkLeaf(value, walk);
+    if (outcome !== true) return outcome;
+  }
+  return true;
+}
+
+function walkLeaf(value: unknown, walk: Walk): Outcome {
+  if (typeof value === 'object' && value !== null) return UNINDEXED;
+  step(walk, value);
+  return true;
+}
+
+function walkNested(
+  value: unknown,
+  selections: readonly PlanSelection[],
+  matches: TypeMatcher,
+  walk: Walk,
+): Outcome {
+  if (Array.isArray(value)) {
+    step(walk, LIST);
+    step(walk, value.length);
+    for (const item of value) {
+      if (item === undefined) return MISSING;
+      const outcome = walkNested(item, selections, matches, walk);
+      if (outcome !== true) return outcome;
+    }
+    return true;
+  }
+  if (!isObject(value)) return walkLeaf(value, walk);
+  step(walk, OBJECT);
+  return walkFields(value, selections, matches, walk);
 }
 
 /** Applies rewrites to `value` in place (see federation reference 5.6). */

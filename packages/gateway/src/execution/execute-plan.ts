@@ -16,8 +16,8 @@ import type { SubgraphResponse } from '../fetch/subgraph-fetcher.js';
 import { mergeEntityOperations, type BatchOperation } from './batch-operation.js';
 import {
   applyRewrites,
-  buildRepresentation,
   collectAtPath,
+  createRepresentationCache,
   deepMerge,
   NULL_ENTITY,
   pathsAtPath,
@@ -200,16 +200,19 @@ class Executor {
       }
       const repOf = new Int32Array(objects.length);
       let sent = false;
+      // One representation (built, rewritten, serialised) per distinct content.
+      const representationOf = createRepresentationCache(node.requires!, matches, (rep) => {
+        if (node.inputRewrites) applyRewrites(rep, node.inputRewrites, matches);
+        const renamed = interfaceObjectName?.(node.serviceName, rep['__typename']);
+        if (renamed !== undefined) rep['__typename'] = renamed;
+        return JSON.stringify(rep);
+      });
       for (let j = 0; j < objects.length; j++) {
-        const representation = buildRepresentation(objects[j]!, node.requires!, matches);
-        if (!representation) {
+        const key = representationOf(objects[j]!);
+        if (key === undefined) {
           repOf[j] = -1;
           continue;
         }
-        if (node.inputRewrites) applyRewrites(representation, node.inputRewrites, matches);
-        const renamed = interfaceObjectName?.(node.serviceName, representation['__typename']);
-        if (renamed !== undefined) representation['__typename'] = renamed;
-        const key = JSON.stringify(representation);
         let index = group.seen.get(key);
         if (index === undefined) {
           index = group.representations.length;
@@ -297,7 +300,7 @@ class Executor {
     if (outputRewrites) {
       for (const entity of entities) applyRewrites(entity, outputRewrites, matches);
     }
-    // An entity merged by one fetch is copied for the next: below the entity, objects are merged
+    // An entity merged by one fetch is copied for the next: objects the target lacks are merged
     // by reference, and two fetches' later fetches must not write into each other's objects.
     const mergedBy = group.runs.length > 1 ? new Int32Array(entities.length).fill(-1) : undefined;
     group.runs.forEach((run, r) => {
@@ -305,7 +308,7 @@ class Executor {
       for (let j = 0; j < objects.length; j++) {
         const index = repOf[j]!;
         if (index < 0) continue;
-        let entity = entities[index] as unknown;
+        const entity = entities[index] as unknown;
         const target = objects[j]!;
         if (entity === null) {
           // No such entity (or it failed, with an error at its path): null for the client, when
@@ -315,12 +318,13 @@ class Executor {
           continue;
         }
         if (typeof entity !== 'object' || Array.isArray(entity)) continue;
+        let copy = false;
         if (mergedBy) {
           if (mergedBy[index] === -1) mergedBy[index] = r;
-          else if (mergedBy[index] !== r) entity = copyJson(entity);
+          else copy = mergedBy[index] !== r;
         }
         const typename = target['__typename'];
-        deepMerge(target, entity as JsonObject);
+        deepMerge(target, entity as JsonObject, copy);
         // An @interfaceObject subgraph answers with the interface's name: keep the concrete type.
         if (typename !== target['__typename'] && isObjectType(typename))
           target['__typename'] = typename;
@@ -394,15 +398,6 @@ class Executor {
       graphQLError(error.code, error.message, path ? { path, extensions } : { extensions }),
     );
   }
-}
-
-/** A deep copy of parsed JSON. */
-function copyJson(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyJson);
-  const out: JsonObject = {};
-  for (const key in value) out[key] = copyJson((value as JsonObject)[key]);
-  return out;
 }
 
 /** The top-level response names of a root fetch's operation (parsed once, on first failure). */
