@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistry } from '@orrery/registry';
@@ -555,18 +555,42 @@ describe('orrery service:* (the Apollo CLI verbs of the seeds)', () => {
       "The 'points' subgraph was removed from the 'shop@staging' graph",
     );
   });
+
+  it('subgraph restore brings the deleted subgraph back from history', async () => {
+    const result = await orrery(['subgraph', 'restore', 'shop@staging', '--name', 'points']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
+      /^The 'points' subgraph for the 'shop@staging' graph was restored \(revision \d+\)\n\nThe gateway for the 'shop@staging' graph was updated with a new schema/,
+    );
+    const list = await orrery(['subgraph', 'list', 'shop@staging', '--format', 'json']);
+    expect((json(list.stdout)['subgraphs'] as { name: string }[]).map((s) => s.name)).toEqual([
+      'points',
+      'users',
+    ]);
+  });
 });
 
 describe('settings and failures', () => {
   it('reads the registry URL and key from the config file named by ORRERY_CONFIG', async () => {
     const config = join(dir, 'config.yaml');
     writeFileSync(config, `registry_url: ${registry.url}\nkey: ${adminKey}\n`);
-    const result = await runOrrery(['subgraph', 'list', 'shop@prod', '--format', 'json'], {
+    const result = await runOrrery(['key', 'list', '--format', 'json'], {
       cwd: dir,
       env: { HOME: dir, ORRERY_CONFIG: config },
     });
-    expect(result.status).toBe(0);
-    expect(json(result.stdout)['ok']).toBe(true);
+    expect(result.status, result.stderr).toBe(0);
+    expect(json(result.stdout)).toMatchObject({ ok: true, keys: [{ role: 'admin' }] });
+  });
+
+  it('reads the registry URL from ./orrery.yaml, the key from ORRERY_KEY', async () => {
+    const project = join(dir, 'project');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'orrery.yaml'), `registry_url: ${registry.url}\n`);
+    const result = await runOrrery(['key', 'list', '--format', 'json'], {
+      cwd: project,
+      env: { HOME: dir, ORRERY_KEY: adminKey },
+    });
+    expect(result.status, result.stderr).toBe(0);
   });
 
   it('exits 4 with ERR_NETWORK when the registry cannot be reached, as JSON too', async () => {
@@ -602,6 +626,7 @@ describe('settings and failures', () => {
     for (const command of [
       'subgraph publish',
       'subgraph delete',
+      'subgraph restore',
       'subgraph list',
       'subgraph fetch',
       'subgraph introspect',

@@ -15,6 +15,7 @@ import { subgraphFetchCommand } from './subgraph-fetch/index.js';
 import { subgraphIntrospectCommand } from './subgraph-introspect/index.js';
 import { subgraphListCommand } from './subgraph-list/index.js';
 import { subgraphPublishCommand } from './subgraph-publish/index.js';
+import { subgraphRestoreCommand } from './subgraph-restore/index.js';
 import { supergraphComposeCommand } from './supergraph-compose/index.js';
 import { supergraphFetchCommand } from './supergraph-fetch/index.js';
 import { variantCreateCommand } from './variant-create/index.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   gatewayCommand,
   subgraphPublishCommand,
   subgraphDeleteCommand,
+  subgraphRestoreCommand,
   subgraphListCommand,
   subgraphFetchCommand,
   subgraphIntrospectCommand,
