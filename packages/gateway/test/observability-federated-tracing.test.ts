@@ -3,11 +3,6 @@
  * listening on local ports: asked with `apollo-federation-include-trace: ftv1`, they answer with
  * real ftv1 traces, which the gateway decodes into spans and keeps from clients.
  */
-import { createRequire } from 'node:module';
-import type * as ApolloServerModule from '@apollo/server';
-import type * as DisabledModule from '@apollo/server/plugin/disabled';
-import type * as StandaloneModule from '@apollo/server/standalone';
-import type * as SubgraphModule from '@apollo/subgraph';
 import type { Trace } from '@apollo/usage-reporting-protobuf';
 import { SpanStatusCode } from '@opentelemetry/api';
 import {
@@ -16,7 +11,6 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
-import type * as GraphQL from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createGateway,
@@ -27,87 +21,30 @@ import {
   type Gateway,
   type GatewayPlugin,
 } from '../src/index.js';
-import { REVIEWS, SUBGRAPHS, supergraphSdl, USERS } from './helpers.js';
+import { supergraphSdl } from './helpers.js';
+import { startApolloSubgraphs, type ApolloSubgraphs } from './observability-apollo-subgraphs.js';
 import { post } from './observability-helpers.js';
 
-// Apollo Server, @apollo/subgraph and the schema must share one copy of graphql: the CommonJS one.
-const require = createRequire(import.meta.url);
-const { ApolloServer } = require('@apollo/server') as typeof ApolloServerModule;
-const { ApolloServerPluginUsageReportingDisabled } =
-  require('@apollo/server/plugin/disabled') as typeof DisabledModule;
-const { startStandaloneServer } = require('@apollo/server/standalone') as typeof StandaloneModule;
-const { buildSubgraphSchema } = require('@apollo/subgraph') as typeof SubgraphModule;
-const gql = require('graphql') as typeof GraphQL;
-
-const RESOLVERS = {
-  users: {
-    Query: { users: () => USERS, me: () => USERS[0] },
-    User: { __resolveReference: (ref: { id: string }) => USERS.find((u) => u.id === ref.id) },
-  },
-  reviews: {
-    User: {
-      __resolveReference: (ref: { id: string }) => ref,
-      reviews: async (user: { id: string }) => {
-        // A resolver that waits, as real ones do (the trace records it; nothing asserts on it).
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        return REVIEWS[user.id] ?? null;
-      },
-    },
-    Review: {
-      rating: (review: { id: string; rating: number }) => {
-        if (review.id === 'r2') throw new Error('rating unavailable');
-        return review.rating;
-      },
-    },
-  },
-} as const;
-
-const servers: { stop(): Promise<void> }[] = [];
-const urls: Record<string, string> = {};
-/** The headers each subgraph received, in order. */
-const received: { subgraph: string; headers: Record<string, string | string[] | undefined> }[] = [];
-
+let subgraphs: ApolloSubgraphs;
 beforeAll(async () => {
-  for (const subgraph of SUBGRAPHS) {
-    const name = subgraph.name as keyof typeof RESOLVERS;
-    const server = new ApolloServer({
-      schema: buildSubgraphSchema([
-        {
-          typeDefs: gql.parse(subgraph.sdl),
-          resolvers: RESOLVERS[name] as unknown as SubgraphModule.GraphQLResolverMap<unknown>,
-        },
-      ]),
-      // Nothing leaves this machine, whatever the environment says.
-      plugins: [ApolloServerPluginUsageReportingDisabled()],
-      logger: { debug() {}, info() {}, warn() {}, error() {} },
-    });
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: 0, host: '127.0.0.1' },
-      context: async ({ req }) => {
-        received.push({ subgraph: name, headers: { ...req.headers } });
-        return {};
-      },
-    });
-    servers.push(server);
-    urls[name] = url;
-  }
+  subgraphs = await startApolloSubgraphs();
 });
-
 afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
+  await subgraphs.stop();
 });
+const received = () => subgraphs.received;
 
 let gateway: Gateway | undefined;
 afterEach(async () => {
   await gateway?.close();
   gateway = undefined;
-  received.length = 0;
+  subgraphs.received.length = 0;
 });
 
 function start(plugins: GatewayPlugin[]): Gateway {
   gateway = createGateway({
     supergraph: supergraphSdl(),
-    subgraphs: { users: { url: urls['users']! }, reviews: { url: urls['reviews']! } },
+    subgraphs: subgraphs.settings,
     plugins,
   });
   return gateway;
@@ -155,7 +92,7 @@ describe('useFederatedTracing', () => {
     // The traces stay between the gateway and its subgraphs.
     expect(response.body).not.toContain('ftv1');
 
-    expect(received.map((r) => [r.subgraph, r.headers[INCLUDE_TRACE_HEADER]])).toEqual([
+    expect(received().map((r) => [r.subgraph, r.headers[INCLUDE_TRACE_HEADER]])).toEqual([
       ['users', 'ftv1'],
       ['reviews', 'ftv1'],
     ]);
@@ -232,7 +169,7 @@ describe('useFederatedTracing', () => {
   it('asks only the listed subgraphs for traces', async () => {
     const { gateway, traces } = traced({ subgraphs: ['reviews'] });
     await gateway.handle(post({ query: QUERY }));
-    expect(received.map((r) => [r.subgraph, r.headers[INCLUDE_TRACE_HEADER]])).toEqual([
+    expect(received().map((r) => [r.subgraph, r.headers[INCLUDE_TRACE_HEADER]])).toEqual([
       ['users', undefined],
       ['reviews', 'ftv1'],
     ]);

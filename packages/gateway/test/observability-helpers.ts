@@ -1,6 +1,5 @@
 /**
- * Shared by the observability tests: a gateway over the mocked users/reviews subgraphs, GraphQL
- * POSTs, and a reader for the Prometheus text format.
+ * Shared by the observability tests: GraphQL POSTs and a reader for the Prometheus text format.
  */
 import type { GatewayRequest } from '../src/index.js';
 
