@@ -126,6 +126,8 @@ describe('useTracing', () => {
       expect(fetch.kind).toBe(SpanKind.CLIENT);
       expect(parentOf(fetch)).toBe(rootId);
       const subgraph = fetch.attributes['orrery.subgraph.name'];
+      expect(fetch.attributes['graphql.operation.name']).toBe('MyReviews');
+      expect(fetch.attributes['graphql.operation.type']).toBe('query');
       expect(fetch.attributes['url.full']).toBe(subgraph === 'users' ? USERS_URL : REVIEWS_URL);
       // Each subgraph saw the context of its own fetch span, and the client's tracestate.
       const headers = received.find((r) => r.subgraph === subgraph)!.headers;

@@ -37,6 +37,8 @@ export interface TracingOptions {
 interface RequestSpan {
   readonly span: Span;
   readonly context: Context;
+  /** The operation, once known (`onExecute`), for the subgraph spans. */
+  operation?: Attributes;
 }
 
 /** Traces requests, their compilation phases and subgraph requests. */
@@ -74,6 +76,12 @@ export function useTracing(options: TracingOptions = {}): GatewayPlugin {
       const entry: RequestSpan = { span, context: trace.setSpan(parent, span) };
       context.set(REQUEST, entry);
     },
+    onExecute({ context, operation }) {
+      const entry = context.get(REQUEST) as RequestSpan | undefined;
+      if (!entry?.span.isRecording()) return;
+      entry.operation = { 'graphql.operation.type': operation.operation };
+      if (operation.name) entry.operation['graphql.operation.name'] = operation.name.value;
+    },
     onSubgraphRequest({ request, context }) {
       const entry = context.get(REQUEST) as RequestSpan | undefined;
       const parent = entry?.context ?? ROOT_CONTEXT;
@@ -88,6 +96,7 @@ export function useTracing(options: TracingOptions = {}): GatewayPlugin {
         {
           kind: SpanKind.CLIENT,
           attributes: {
+            ...entry?.operation,
             'orrery.subgraph.name': request.serviceName,
             'http.request.method': 'POST',
             'url.full': request.url,
