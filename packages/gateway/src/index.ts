@@ -52,6 +52,19 @@ export type {
   ResponseHeaderRule,
 } from './plugins/use-header-rules.js';
 export { mergeCacheControl } from './plugins/cache-control.js';
+export {
+  APOLLO_EXPOSE_QUERY_PLAN_HEADER,
+  EXPOSE_QUERY_PLAN_HEADER,
+  useExposeQueryPlan,
+} from './plugins/use-expose-query-plan.js';
+export type { ExposedQueryPlan } from './plugins/use-expose-query-plan.js';
+export {
+  clientInfo,
+  DEFAULT_CLIENT_NAME_HEADER,
+  DEFAULT_CLIENT_VERSION_HEADER,
+  useClientAwareness,
+} from './plugins/use-client-awareness.js';
+export type { ClientAwarenessOptions, ClientInfo } from './plugins/use-client-awareness.js';
 export type {
   GatewayPlugin,
   OnExecutePayload,

@@ -69,7 +69,7 @@ export interface OnExecutePayload {
   readonly plan: QueryPlan;
   /** Coerced variables. */
   readonly variables: Readonly<Record<string, unknown>>;
-  /** Added to the response's `extensions` (created only when a plugin adds to it). */
+  /** Added to the response's `extensions` (sent only when a plugin adds to it). */
   readonly extensions: Record<string, unknown>;
   /** Answers with `result` and skips execution (a dry run, a refusal). */
   setResult(result: ExecutionResponse): void;

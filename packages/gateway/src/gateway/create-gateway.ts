@@ -50,6 +50,7 @@ import type {
 } from '../plugin.js';
 import { useOperationLimits, type OperationLimits } from '../plugins/use-operation-limits.js';
 import { useDisableIntrospection } from '../plugins/use-disable-introspection.js';
+import { useExposeQueryPlan } from '../plugins/use-expose-query-plan.js';
 import type { SupergraphSource } from '../supergraph-source/source.js';
 import { shapeFor } from './compile-operation.js';
 import { SupergraphState } from './supergraph-state.js';
@@ -86,8 +87,13 @@ export interface GatewayOptions {
     Record<string, { readonly url?: string; readonly timeoutMs?: number }>
   >;
   readonly limits?: GatewayLimits;
-  /** Answer `__schema`/`__type` (default true). */
+  /** Answer `__schema`/`__type` (default: true, false when `NODE_ENV=production`). */
   readonly introspection?: boolean;
+  /**
+   * Answer `orrery-expose-query-plan`/`Apollo-Expose-Query-Plan` request headers with the query
+   * plan in `extensions` (`useExposeQueryPlan`; default: true, false when `NODE_ENV=production`).
+   */
+  readonly exposeQueryPlan?: boolean;
   /** Refuse simple cross-site requests without a preflight header (default true). */
   readonly csrfPrevention?: boolean;
   /** Where GraphQL is served (default `/graphql`). */
@@ -165,7 +171,11 @@ function validateOptions(options: GatewayOptions): void {
 export function createGateway(options: GatewayOptions): Gateway {
   validateOptions(options);
   const builtIns: GatewayPlugin[] = [useOperationLimits(options.limits ?? {})];
-  if (options.introspection === false) builtIns.push(useDisableIntrospection());
+  // Apollo's convention: what reveals the schema or the subgraphs is on in development and off
+  // in production unless the options turn it on.
+  const development = process.env['NODE_ENV'] !== 'production';
+  if (!(options.introspection ?? development)) builtIns.push(useDisableIntrospection());
+  if (options.exposeQueryPlan ?? development) builtIns.push(useExposeQueryPlan());
   const plugins = [...builtIns, ...(options.plugins ?? [])];
   const requestPlugins = plugins.filter((p) => p.onRequest);
   const subgraphPlugins = plugins.filter((p) => p.onSubgraphRequest);
@@ -374,6 +384,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     let extensions: Record<string, unknown> | undefined;
     if (executePlugins.length > 0) {
       let answer: ExecutionResponse | undefined;
+      const added: Record<string, unknown> = {};
       const payload = {
         request,
         context,
@@ -381,9 +392,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         operation: compiled.operation,
         plan: compiled.prepared.plan,
         variables,
-        get extensions() {
-          return (extensions ??= {});
-        },
+        extensions: added,
         setResult: (result: ExecutionResponse) => {
           answer = result;
         },
@@ -391,6 +400,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       for (const plugin of executePlugins) {
         plugin.onExecute!(payload);
         if (answer) break;
+      }
+      // The response carries `extensions` only when a plugin put something in them.
+      for (const _ in added) {
+        extensions = added;
+        break;
       }
       if (answer) {
         const merged = extensions ? { ...extensions, ...answer.extensions } : answer.extensions;

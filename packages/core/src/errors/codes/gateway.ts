@@ -99,6 +99,12 @@ export const GATEWAY_CODES = defineCodeTable({
       raisedBy: ['gateway', 'cli'],
       level: 'error',
     },
+    ERR_GATEWAY_CLIENT_NAME_REQUIRED: {
+      description:
+        'The gateway requires clients to identify themselves (`useClientAwareness({ requireClientName: true })`, `client_awareness.require_client_name` in `gateway.yaml`) and the request had no client name header (`apollographql-client-name` unless configured otherwise). Send the header, and the version header, with every request; the answer is HTTP 400.',
+      raisedBy: ['gateway'],
+      level: 'error',
+    },
     ERR_GATEWAY_INTERNAL: {
       description:
         'An unexpected failure inside the gateway (a bug, or a plugin that threw). The client sees a generic message; the original error is published on the `orrery:gateway:error` diagnostics channel.',
