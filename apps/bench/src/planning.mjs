@@ -176,12 +176,15 @@ async function child(plannerName, caseFile, warmup, runs) {
   try {
     const adapter = await loadPlanner(plannerName);
     const build = [];
+    const buildCpu = [];
     const plans = operations.map(() => []);
     const totals = [];
     for (let i = 0; i < warmup + runs; i++) {
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       const planner = adapter.build(supergraphSdl);
       const built = performance.now();
+      const cpu = process.cpuUsage(cpuStart);
       let total = 0;
       operations.forEach((operation, index) => {
         const before = performance.now();
@@ -192,6 +195,7 @@ async function child(plannerName, caseFile, warmup, runs) {
       });
       if (i >= warmup) {
         build.push(built - start);
+        buildCpu.push((cpu.user + cpu.system) / 1000);
         totals.push(total);
       }
     }
@@ -199,6 +203,9 @@ async function child(plannerName, caseFile, warmup, runs) {
     report({
       ok: true,
       buildMs: median(build),
+      // CPU time of the whole process (every thread, GC helpers included) while building: on a
+      // machine shared with other work, wall time also counts waiting for a core.
+      buildCpuMs: median(buildCpu),
       // The sum of per-operation medians: on a shared machine one preempted operation per run
       // would otherwise move the whole run's total.
       planMs: perOperationMs.reduce((sum, v) => sum + v, 0),
@@ -288,6 +295,11 @@ async function main() {
           ratio(apollo, orrery) ??
           `${(apollo.buildMs / orrery.buildMs).toFixed(2)}x build, ${(apollo.planMs / orrery.planMs).toFixed(2)}x cold plan, ${((apollo.buildMs + apollo.planMs) / (orrery.buildMs + orrery.planMs)).toFixed(2)}x total`;
         console.log(`  Apollo/Orrery: ${text}`);
+        if (apollo.ok && orrery.ok) {
+          console.log(
+            `  build CPU time (process, all threads): apollo ${ms(apollo.buildCpuMs)} ms, orrery ${ms(orrery.buildCpuMs)} ms, ${(apollo.buildCpuMs / orrery.buildCpuMs).toFixed(2)}x`,
+          );
+        }
         if (apollo.ok && orrery.ok && prepared.operations.length > 1) {
           const perOp = prepared.operations
             .map(

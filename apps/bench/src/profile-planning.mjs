@@ -43,9 +43,11 @@ const { values } = parseArgs({
 /** `buildPlanner` and `planOnce` are this script's timed wrappers: nothing counts outside them. */
 const PHASE_OF_FUNCTION = new Map([
   ['buildPlanner', 'build: other'],
+  ['parseSdl', 'build: parse supergraph'],
   ['readSupergraph', 'build: read supergraph'],
   ['buildQueryGraph', 'build: query graph'],
   ['buildApiSchema', 'build: api schema'],
+  ['validateSchema', 'build: api schema validation'],
   ['planOnce', 'plan: other'],
   ['parse', 'plan: parse'],
   ['validate', 'plan: validate'],
@@ -55,9 +57,11 @@ const PHASE_OF_FUNCTION = new Map([
   ['assemblePlan', 'plan: assemble'],
 ]);
 const PHASE_ORDER = [
+  'build: parse supergraph',
   'build: read supergraph',
   'build: query graph',
   'build: api schema',
+  'build: api schema validation',
   'build: other',
   'plan: parse',
   'plan: validate',

@@ -251,7 +251,8 @@ export class PlanWalker {
       vertex: tail,
       sink: entry.selections,
       path: extendPath(pos.path, field.responseName, edge.type),
-      queryPath: [...pos.queryPath, field.responseName],
+      // Only deferred chunks read it: no copy per field when `@defer` is not planned.
+      queryPath: this.defer ? [...pos.queryPath, field.responseName] : pos.queryPath,
       provided,
       conditions: field.conditions.length
         ? [...pos.conditions, ...field.conditions]
@@ -340,7 +341,7 @@ export class PlanWalker {
       : pos.conditions;
     // The client's type condition is part of the query path (`Deferred(path: "a/... on T")`).
     const queryPath =
-      condition !== undefined && condition !== vertex.type
+      this.defer && condition !== undefined && condition !== vertex.type
         ? [...pos.queryPath, `... on ${condition}`]
         : pos.queryPath;
     const wrap = fragment.directives.length > 0 || fragment.conditions.length > 0;
