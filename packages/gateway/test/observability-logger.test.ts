@@ -184,6 +184,20 @@ describe('useLogger', () => {
     expect(rejected!['err']).toMatchObject({ type: 'SupergraphLoadError' });
   });
 
+  it('logs requests that failed inside the gateway at error level', async () => {
+    const broken: GatewayPlugin = {
+      onExecute() {
+        throw new Error('plugin bug');
+      },
+    };
+    const { gateway, lines } = start({}, { before: [broken] });
+    const response = await gateway.handle(post({ query: '{ me { id } }' }));
+    expect(response.status).toBe(500);
+    expect(lines.filter((l) => l.level === ERROR)).toEqual([
+      expect.objectContaining({ status: 500, path: '/graphql', msg: 'request' }),
+    ]);
+  });
+
   it('is silent at level silent', async () => {
     const { gateway, lines } = start({ level: 'silent' });
     await gateway.handle(post({ query: '{ me { id } }' }));

@@ -216,6 +216,32 @@ describe('useTracing', () => {
     ]);
   });
 
+  it('ends the request span of a request that failed inside the gateway', async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
+    gateway = createGateway({
+      supergraph: SUPERGRAPH,
+      plugins: [
+        useTracing({ tracer: provider.getTracer('t') }),
+        {
+          onExecute() {
+            throw new Error('plugin bug');
+          },
+        },
+      ],
+    });
+    const response = await gateway.handle(post({ query: '{ me { id } }' }));
+    expect(response.status).toBe(500);
+    const [span] = exporter.getFinishedSpans();
+    expect(span).toMatchObject({
+      name: 'POST /graphql',
+      status: { code: SpanStatusCode.ERROR },
+      attributes: expect.objectContaining({ 'http.response.status_code': 500 }),
+    });
+  });
+
   it('without an SDK, passes the client trace context to subgraphs unchanged', async () => {
     const { agent, received } = subgraphs();
     gateway = createGateway({

@@ -535,9 +535,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     return json(404, APPLICATION_JSON, { errors: [{ message: `Not found: ${pathname}` }] });
   };
 
+  const internalError = (error: unknown): GatewayResponse => {
+    if (errorChannel.hasSubscribers) errorChannel.publish({ error });
+    return json(500, APPLICATION_JSON, {
+      errors: [graphQLError('ERR_GATEWAY_INTERNAL', 'Internal gateway error')],
+    });
+  };
+
   const handle = async (request: GatewayRequest): Promise<GatewayResponse> => {
     const context: RequestContext = new Map();
     let response: GatewayResponse | undefined;
+    const out: { graphql?: GraphQLExchange } = {};
     try {
       for (const plugin of requestPlugins) {
         const pending = plugin.onRequest!({
@@ -550,21 +558,20 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (pending) await pending;
         if (response) break;
       }
-      const out: { graphql?: GraphQLExchange } = {};
       response ??= await route(request, context, out);
-      if (responsePlugins.length > 0) {
-        const payload: OnResponsePayload = out.graphql
-          ? { request, context, response, graphql: out.graphql }
-          : { request, context, response };
-        for (const plugin of responsePlugins) plugin.onResponse!(payload);
-        response = payload.response;
-      }
-      return response;
     } catch (error) {
-      if (errorChannel.hasSubscribers) errorChannel.publish({ error });
-      return json(500, APPLICATION_JSON, {
-        errors: [graphQLError('ERR_GATEWAY_INTERNAL', 'Internal gateway error')],
-      });
+      // `onResponse` still runs on the 500, so what plugins opened (spans) is closed and logged.
+      response = internalError(error);
+    }
+    if (responsePlugins.length === 0) return response;
+    try {
+      const payload: OnResponsePayload = out.graphql
+        ? { request, context, response, graphql: out.graphql }
+        : { request, context, response };
+      for (const plugin of responsePlugins) plugin.onResponse!(payload);
+      return payload.response;
+    } catch (error) {
+      return internalError(error);
     }
   };
 
