@@ -65,6 +65,8 @@ export {
   useClientAwareness,
 } from './plugins/use-client-awareness.js';
 export type { ClientAwarenessOptions, ClientInfo } from './plugins/use-client-awareness.js';
+export { useSandbox } from './sandbox/use-sandbox.js';
+export type { SandboxOptions } from './sandbox/use-sandbox.js';
 export type {
   GatewayPlugin,
   OnExecutePayload,

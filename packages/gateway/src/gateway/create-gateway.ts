@@ -51,6 +51,7 @@ import type {
 import { useOperationLimits, type OperationLimits } from '../plugins/use-operation-limits.js';
 import { useDisableIntrospection } from '../plugins/use-disable-introspection.js';
 import { useExposeQueryPlan } from '../plugins/use-expose-query-plan.js';
+import { useSandbox, type SandboxOptions } from '../sandbox/use-sandbox.js';
 import type { SupergraphSource } from '../supergraph-source/source.js';
 import { shapeFor } from './compile-operation.js';
 import { SupergraphState } from './supergraph-state.js';
@@ -94,6 +95,11 @@ export interface GatewayOptions {
    * plan in `extensions` (`useExposeQueryPlan`; default: true, false when `NODE_ENV=production`).
    */
   readonly exposeQueryPlan?: boolean;
+  /**
+   * Serve the sandbox (GraphiQL with a query plan panel) to browsers at `GET /` (`useSandbox`;
+   * default: true, false when `NODE_ENV=production`). Options set where and what it shows.
+   */
+  readonly sandbox?: boolean | SandboxOptions;
   /** Refuse simple cross-site requests without a preflight header (default true). */
   readonly csrfPrevention?: boolean;
   /** Where GraphQL is served (default `/graphql`). */
@@ -176,6 +182,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   const development = process.env['NODE_ENV'] !== 'production';
   if (!(options.introspection ?? development)) builtIns.push(useDisableIntrospection());
   if (options.exposeQueryPlan ?? development) builtIns.push(useExposeQueryPlan());
+  const sandbox = options.sandbox ?? development;
+  if (sandbox) {
+    builtIns.push(
+      useSandbox({ endpoint: options.path ?? '/graphql', ...(sandbox === true ? {} : sandbox) }),
+    );
+  }
   const plugins = [...builtIns, ...(options.plugins ?? [])];
   const requestPlugins = plugins.filter((p) => p.onRequest);
   const subgraphPlugins = plugins.filter((p) => p.onSubgraphRequest);
