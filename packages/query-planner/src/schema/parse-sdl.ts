@@ -136,8 +136,21 @@ class SdlParser {
     return name;
   }
 
+  /**
+   * Leaf nodes a supergraph repeats thousands of times (`join__field`, `graph`, graph enum
+   * values, `String`) are one object per distinct text: AST nodes are read-only data (graphql-js
+   * and the supergraph reader never write to them), and fewer objects is less garbage-collector
+   * work for a document the planner keeps.
+   */
+  private readonly names = new Map<string, NameNode>();
+  private readonly namedTypes = new Map<string, NamedTypeNode>();
+  private readonly enumValues = new Map<string, ConstValueNode>();
+
   private name(): NameNode {
-    return { kind: Kind.NAME, value: this.nameText() };
+    const value = this.nameText();
+    let node = this.names.get(value);
+    if (!node) this.names.set(value, (node = { kind: Kind.NAME, value }));
+    return node;
   }
 
   private keyword(word: string): boolean {
@@ -148,7 +161,10 @@ class SdlParser {
   }
 
   private namedType(): NamedTypeNode {
-    return { kind: Kind.NAMED_TYPE, name: this.name() };
+    const name = this.name();
+    let node = this.namedTypes.get(name.value);
+    if (!node) this.namedTypes.set(name.value, (node = { kind: Kind.NAMED_TYPE, name }));
+    return node;
   }
 
   /** A string (`"..."` without escapes, or `"""..."""`) at the cursor. */
@@ -221,10 +237,17 @@ class SdlParser {
     }
     if (c === 45 || (c >= 48 && c <= 57)) return this.number();
     const name = this.nameText();
-    if (name === 'true') return { kind: Kind.BOOLEAN, value: true };
-    if (name === 'false') return { kind: Kind.BOOLEAN, value: false };
-    if (name === 'null') return { kind: Kind.NULL };
-    return { kind: Kind.ENUM, value: name };
+    let node = this.enumValues.get(name);
+    if (!node) {
+      node =
+        name === 'true' || name === 'false'
+          ? { kind: Kind.BOOLEAN, value: name === 'true' }
+          : name === 'null'
+            ? { kind: Kind.NULL }
+            : { kind: Kind.ENUM, value: name };
+      this.enumValues.set(name, node);
+    }
+    return node;
   }
 
   private number(): ConstValueNode {
