@@ -1,6 +1,11 @@
 import type { Diagnostic } from '@orrery/core';
 import { Kind, type DefinitionNode, type DocumentNode } from 'graphql';
-import { graphEnumValue, printSupergraphSdl, supergraphPreamble } from './print/index.js';
+import {
+  graphEnumValue,
+  printSupergraphSdl,
+  supergraphPreamble,
+  type SupergraphRoots,
+} from './print/index.js';
 import { validateSatisfiability } from './satisfiability/index.js';
 import type { SubgraphState } from './subgraph/state.js';
 import { addFed1Shareable } from './subgraph/upgrade-fed1.js';
@@ -14,6 +19,7 @@ import {
 import { createSupergraphContext } from './supergraph/context.js';
 import { renameAppliedDirectives, resolveDirectiveNames } from './supergraph/directive-names.js';
 import type { FeatureUsage } from './supergraph/merge/applied-directives.js';
+import { mergeDescriptionOf } from './supergraph/merge/descriptions.js';
 import { createSupergraphState, type SupergraphState } from './supergraph/state.js';
 import { POST_MERGE_RULES, PRE_MERGE_RULES } from './supergraph/validate-supergraph.js';
 import type { ComposeOptions, CompositionResult, SubgraphInput } from './types.js';
@@ -27,7 +33,7 @@ export interface MergedSupergraph {
   /** Custom directives kept by `@composeDirective`, for the preamble. */
   readonly composedDirectives: ComposedDirectives['features'];
   readonly graphs: readonly { enumValue: string; name: string; url: string }[];
-  readonly roots: { query: string; mutation?: string; subscription?: string };
+  readonly roots: SupergraphRoots;
   /** The subgraphs grouped by type, to map supergraph-level errors back to subgraphs. */
   readonly state: SupergraphState;
   /** Spec directives the subgraphs import under other names (`{ inaccessible: 'fed__inaccessible' }`). */
@@ -74,6 +80,17 @@ export function mergeSubgraphs(
   // Pre-merge problems (a kind mismatch, an extension without base) do not stop merging: the
   // mergers skip what does not fit, and Apollo reports what merging finds on top of them.
   for (const rule of PRE_MERGE_RULES) rule(context);
+  // The schema definition merges first, as in Apollo (its description hint comes first).
+  const schemaDescription = mergeDescriptionOf(
+    context,
+    'schema',
+    state.subgraphs.flatMap((s) =>
+      s.schemaDescription
+        ? [[s.name, s.schemaDescription.text, s.schemaDescription.node] as const]
+        : [],
+    ),
+    'The schema definition',
+  );
   const composed = collectComposedDirectives(context);
   const usage: FeatureUsage = { uses: new Set(), composed: composed.byName, graphEnum };
   const directiveNames = resolveDirectiveNames(context);
@@ -88,7 +105,10 @@ export function mergeSubgraphs(
   }
 
   const minor = Math.max(0, ...state.subgraphs.map((s) => s.minor));
-  const roots: MergedSupergraph['roots'] = { query: 'Query' };
+  const roots: MergedSupergraph['roots'] = {
+    query: 'Query',
+    ...(schemaDescription === undefined ? {} : { description: schemaDescription }),
+  };
   if (state.types.has('Mutation')) roots.mutation = 'Mutation';
   if (state.types.has('Subscription')) roots.subscription = 'Subscription';
   return {

@@ -251,6 +251,7 @@ export function buildSubgraphState(input: BuildInput, report: SubgraphReporter):
     types,
     directiveDefinitions,
     originalRoots,
+    ...schemaDescriptionOf(document),
   };
 }
 
@@ -266,4 +267,14 @@ export function isFederationTypeName(name: string, links: LinkResolution): boole
 
 function isTypeNode(def: DefinitionNode): def is TypeDefinitionNode | TypeExtensionNode {
   return KIND_OF[def.kind] !== undefined;
+}
+
+/** The schema definition's description, kept in the supergraph as Apollo does. */
+function schemaDescriptionOf(document: DocumentNode): Pick<SubgraphState, 'schemaDescription'> {
+  for (const def of document.definitions) {
+    if (def.kind === Kind.SCHEMA_DEFINITION && def.description) {
+      return { schemaDescription: { text: def.description.value, node: def } };
+    }
+  }
+  return {};
 }

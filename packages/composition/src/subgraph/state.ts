@@ -5,6 +5,7 @@ import type {
   EnumValueDefinitionNode,
   FieldDefinitionNode,
   InputValueDefinitionNode,
+  SchemaDefinitionNode,
   TypeDefinitionNode,
   TypeExtensionNode,
   TypeNode,
@@ -113,6 +114,8 @@ export interface SubgraphState {
   readonly directiveDefinitions: Map<string, DirectiveDefinitionNode>;
   /** The root type names before renaming, for messages. */
   readonly originalRoots: ReadonlyMap<string, string>;
+  /** The description of the schema definition, and the definition (for locations). */
+  readonly schemaDescription?: { readonly text: string; readonly node: SchemaDefinitionNode };
 }
 
 export function hasDirective(

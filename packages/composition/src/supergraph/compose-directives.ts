@@ -14,7 +14,12 @@ export interface ComposedDirectives {
    */
   readonly byName: ReadonlyMap<
     string,
-    { readonly repeatable: boolean; readonly hidesArguments: boolean }
+    {
+      readonly repeatable: boolean;
+      readonly hidesArguments: boolean;
+      /** The subgraphs composing it (applications elsewhere are dropped, as in Apollo). */
+      readonly graphs: ReadonlySet<string>;
+    }
   >;
   readonly features: SupergraphFeatures['composedDirectives'];
 }
@@ -92,7 +97,10 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
     namesBySpecDirective.set(key, names);
   }
   const features: SupergraphFeatures['composedDirectives'][number][] = [];
-  const repeatable = new Map<string, { repeatable: boolean; hidesArguments: boolean }>();
+  const repeatable = new Map<
+    string,
+    { repeatable: boolean; hidesArguments: boolean; graphs: ReadonlySet<string> }
+  >();
   for (const list of ok) {
     const first = list[0]!;
     const names = namesBySpecDirective.get(`${first.identity}#${first.specName}`)!;
@@ -105,9 +113,10 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
       continue;
     }
     namingHint(context, list);
-    // Among the subgraphs linking the highest version, Apollo takes the last one (in name order).
+    // The highest version a composing subgraph links; the definition is that of the last
+    // subgraph (in name order) linking that version, composing the directive or not, as Apollo.
     const latest = list.reduce((a, b) => (b.minor >= a.minor ? b : a));
-    const { description: _dropped, ...definition } = latest.definition;
+    const { description: _dropped, ...definition } = definitionAt(context, latest);
     features.push({
       url: latest.url,
       name: first.name,
@@ -117,9 +126,29 @@ export function collectComposedDirectives(context: SupergraphContext): ComposedD
     repeatable.set(first.name, {
       repeatable: definition.repeatable,
       hidesArguments: latest.hidesArguments,
+      graphs: new Set(list.map((c) => c.graph)),
     });
   }
   return { byName: repeatable, features };
+}
+
+/**
+ * The definition of a composed directive in the last subgraph linking its feature at the version
+ * `latest` links (under the supergraph name).
+ */
+function definitionAt(context: SupergraphContext, latest: Composition): DirectiveDefinitionNode {
+  let found = latest.definition;
+  for (const s of context.state.subgraphs) {
+    for (const link of s.links.foreign) {
+      const parsed = parseFeatureUrl(link.url);
+      if (parsed?.identity !== latest.identity || parsed.major !== latest.major) continue;
+      if (parsed.minor !== latest.minor) continue;
+      const local = [...link.directives].find(([, spec]) => spec === latest.specName)?.[0];
+      const definition = local === undefined ? undefined : s.directiveDefinitions.get(local);
+      if (definition) found = { ...definition, name: { ...definition.name, value: latest.name } };
+    }
+  }
+  return found;
 }
 
 /** Federation directives the supergraph keeps anyway: composing them is pointless, not wrong. */

@@ -258,4 +258,31 @@ describe('hints, checked against @apollo/composition', () => {
     // And the supergraph keeps the definition Apollo keeps (the last subgraph's, at equal versions).
     expectSameSupergraph(subgraphs);
   });
+
+  it('INCONSISTENT_DEFAULT_VALUE_PRESENCE, on arguments and input fields (the default is dropped)', () => {
+    expectHint('INCONSISTENT_DEFAULT_VALUE_PRESENCE', [
+      {
+        name: 'a',
+        sdl: V27(
+          `type Query { x(e: Boolean = false, f: F): Int @shareable } input F { g: [Int] = [1] }`,
+        ),
+      },
+      {
+        name: 'b',
+        sdl: V27(`type Query { x(e: Boolean, f: F): Int @shareable } input F { g: [Int] }`),
+      },
+      {
+        name: 'c',
+        sdl: V27(`type Query { x(e: Boolean = false, f: F): Int @shareable } input F { g: [Int] }`),
+      },
+    ]);
+  });
+
+  it('INCONSISTENT_DESCRIPTION on the schema definition', () => {
+    expectHint('INCONSISTENT_DESCRIPTION', [
+      { name: 'a', sdl: V27(`"Root A" schema { query: Query } type Query { x: Int }`) },
+      { name: 'b', sdl: V27(`"Root A" schema { query: Query } type Query { y: Int }`) },
+      { name: 'c', sdl: V27(`"Root C" schema { query: Query } type Query { z: Int }`) },
+    ]);
+  });
 });

@@ -21,7 +21,12 @@ export interface FeatureUsage {
   /** Custom directives kept by `@composeDirective`: supergraph name to whether it is repeatable. */
   readonly composed?: ReadonlyMap<
     string,
-    { readonly repeatable: boolean; readonly hidesArguments?: boolean }
+    {
+      readonly repeatable: boolean;
+      readonly hidesArguments?: boolean;
+      /** The subgraphs composing it: applications in other subgraphs are not kept. */
+      readonly graphs?: ReadonlySet<string>;
+    }
   >;
   /** Subgraph name to its `join__Graph` value (for `@join__directive` and `@context` names). */
   readonly graphEnum?: ReadonlyMap<string, string>;
@@ -58,9 +63,11 @@ export function mergeAppliedDirectives(
   site: MergeSite,
   options: { readonly authFirst?: boolean } = {},
 ): ConstDirectiveNode[] {
-  const all = elements.flatMap((e) => e.directives);
-  if (all.length === 0) return [];
   const composed = usage.composed;
+  const all = elements
+    .flatMap((e) => e.directives)
+    .filter((d) => composed?.get(d.name)?.graphs?.has(d.graph) !== false);
+  if (all.length === 0) return [];
   const kept = (name: string) =>
     MERGED.has(name) ||
     name === 'tag' ||

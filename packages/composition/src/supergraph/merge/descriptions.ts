@@ -33,6 +33,7 @@ export function mergeDescriptionOf(
   context: SupergraphContext,
   element: string,
   entries: readonly (readonly [graph: string, description: string | undefined, node: ASTNode])[],
+  subject = `Element "${element}"`,
 ): string | undefined {
   const chosen = mergeDescription(entries.map(([, d]) => d));
   const described = entries.filter(([, d]) => d !== undefined);
@@ -53,7 +54,7 @@ export function mergeDescriptionOf(
     .map(([text, graphs]) => `In ${listGraphs(graphs)}, the description is:\n${block(text)}`);
   context.hint(
     'INCONSISTENT_DESCRIPTION',
-    `Element "${element}" has inconsistent descriptions across subgraphs. The supergraph will use description (from ${listGraphs(byText.get(chosen!) ?? [])}):\n${block(chosen!)}\n${others.join(' and \n')}`,
+    `${subject} has inconsistent descriptions across subgraphs. The supergraph will use description (from ${listGraphs(byText.get(chosen!) ?? [])}):\n${block(chosen!)}\n${others.join(' and \n')}`,
     described.map(([g, , node]) => [g, node] as const),
   );
   return chosen;

@@ -232,14 +232,21 @@ export function mergeArguments(
       );
       continue;
     }
-    if (withDefault.length > 0 && withDefault.length < defaults.length) {
-      context.hint(
-        'INCONSISTENT_DEFAULT_VALUE_PRESENCE',
-        `Argument "${argCoordinate}" has a default value in only some subgraphs: default value ${withDefault[0]![1]} in ${listGraphs(withDefault.map(([g]) => g))} and no default value in ${listGraphs(defaults.filter(([, d]) => d === undefined).map(([g]) => g))}.`,
+    const partial = withDefault.length > 0 && withDefault.length < defaults.length;
+    if (partial) {
+      defaultPresenceHint(
+        context,
+        `Argument "${argCoordinate}"`,
+        withDefault.map(([g, d]) => [g, d!] as const),
+        defaults.filter(([, d]) => d === undefined).map(([g]) => g),
         argsByGraph.map(([g, a]) => [g, a.node] as const),
       );
     }
-    const defaultValue = argsByGraph.find(([, a]) => a.defaultValue)?.[1].defaultValue;
+    // A default only some subgraphs apply is dropped: clients omitting the argument would get
+    // different behaviour depending on the subgraph the planner picks.
+    const defaultValue = partial
+      ? undefined
+      : argsByGraph.find(([, a]) => a.defaultValue)?.[1].defaultValue;
     out.push({
       kind: 'InputValueDefinition' as InputValueDefinitionNode['kind'],
       ...description(
@@ -286,6 +293,25 @@ export function compatibleTypeHint(
       : 'INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE',
     `Type of ${element === 'argument' ? 'argument' : 'field'} "${coordinate}" is inconsistent but compatible across subgraphs: will use type "${printed}" (from ${listGraphs(from)}) in supergraph but "${coordinate}" has ${others.map(([t, gs]) => `${relation} "${t}" in ${listGraphs(gs)}`).join(' and ')}.`,
     types.filter(([, t]) => print(t) !== printed).map(([g, , node]) => [g, node] as const),
+  );
+}
+
+/**
+ * INCONSISTENT_DEFAULT_VALUE_PRESENCE: an argument or input field (`what`, quoted coordinate
+ * with its kind) has a default value in some subgraphs only, so the supergraph drops it.
+ */
+export function defaultPresenceHint(
+  context: SupergraphContext,
+  what: string,
+  withDefault: readonly (readonly [graph: string, printed: string])[],
+  without: readonly string[],
+  sites: readonly (readonly [graph: string, node: ASTNode])[],
+): void {
+  const coordinate = what.slice(what.indexOf('"'));
+  context.hint(
+    'INCONSISTENT_DEFAULT_VALUE_PRESENCE',
+    `${what} has a default value in only some subgraphs: will not use a default in the supergraph (there is no default in ${listGraphs(without)}) but ${coordinate} has default value ${withDefault[0]![1]} in ${listGraphs(withDefault.map(([g]) => g))}.`,
+    sites,
   );
 }
 

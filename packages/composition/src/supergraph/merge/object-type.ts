@@ -7,7 +7,7 @@ import {
   type ObjectTypeDefinitionNode,
 } from 'graphql';
 import type { FieldState } from '../../subgraph/state.js';
-import { inheritedAuthDirectives } from '../auth-requirements.js';
+import { inheritedAuthDirectives, isAuthDirective } from '../auth-requirements.js';
 import { bool, description, directive, enumValue, name, str } from '../ast.js';
 import type { SupergraphContext } from '../context.js';
 import type { MergedType } from '../state.js';
@@ -99,11 +99,16 @@ export function mergeObjectType(
           const merged = mergeField(context, usage, type.name, new Map([[g, f]]), graphs);
           if (!merged) continue;
           fieldsByName.set(f.name, new Map());
+          // Apollo's order on these copies: authorization directives, @inaccessible, the other
+          // kept directives, then the bare @join__field.
+          const kept = (merged.directives ?? []).filter((d) => d.name.value !== 'join__field');
+          const auth = kept.filter((d) => isAuthDirective(d.name.value));
           fields.push({
             ...merged,
             directives: [
+              ...auth,
+              ...kept.filter((d) => !isAuthDirective(d.name.value)),
               directive('join__field'),
-              ...(merged.directives ?? []).filter((d) => d.name.value !== 'join__field'),
             ],
           });
         }

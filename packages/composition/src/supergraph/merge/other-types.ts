@@ -15,7 +15,7 @@ import type { SupergraphContext } from '../context.js';
 import type { MergedType } from '../state.js';
 import { mergeAppliedDirectives, type FeatureUsage } from './applied-directives.js';
 import { mergeDescriptionOf } from './descriptions.js';
-import { compatibleTypeHint, groupBy, listGraphs } from './fields.js';
+import { compatibleTypeHint, defaultPresenceHint, groupBy, listGraphs } from './fields.js';
 import { mergeTypeReferences } from './type-references.js';
 
 function joinTypes(context: SupergraphContext, type: MergedType): ConstDirectiveNode[] {
@@ -248,7 +248,20 @@ export function mergeInputObjectType(
         withDefault.map(([g, f]) => [g, f.defaultValue ?? f.node] as const),
       );
     }
-    const defaultValue = entries.find(([, f]) => f.defaultValue)?.[1].defaultValue;
+    const partial = groups.length === 1 && withDefault.length < entries.length;
+    if (partial) {
+      defaultPresenceHint(
+        context,
+        `Input field "${coordinate}"`,
+        withDefault.map(([g, f]) => [g, print(f.defaultValue!)] as const),
+        entries.filter(([, f]) => !f.defaultValue).map(([g]) => g),
+        entries.map(([g, f]) => [g, f.node] as const),
+      );
+    }
+    // As for arguments, a default only some subgraphs apply is dropped.
+    const defaultValue = partial
+      ? undefined
+      : entries.find(([, f]) => f.defaultValue)?.[1].defaultValue;
     fields.push({
       kind: Kind.INPUT_VALUE_DEFINITION,
       ...description(
