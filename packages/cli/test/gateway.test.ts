@@ -122,7 +122,7 @@ describe('gateway.yaml', () => {
       },
       port: 4000,
       host: '0.0.0.0',
-      introspection: true,
+      introspection: undefined,
       limits: { maxDepth: 10, maxAliases: 5, maxTokens: 500, maxBodyBytes: 2048 },
       subgraphTimeoutMs: 1000,
       subgraphs: { users: { timeoutMs: 200 } },

@@ -13,12 +13,22 @@
  * limits: { max_depth: 64, max_aliases: 200, max_tokens: 10000, max_body_bytes: 1048576 }
  * subgraph_timeout_ms: 30000
  * subgraphs: { reviews: { url: http://reviews:4002/graphql, timeout_ms: 5000 } }
- * headers: { propagate: [authorization] }
+ * headers: { propagate: [authorization] }   # and per-subgraph rules: see plugins-config.ts
  * ```
+ *
+ * The built-in plugins (header rules, client awareness, query plans, sandbox, request ids, logs,
+ * metrics, tracing) have their keys in `plugins-config.ts`. `introspection`, `expose_query_plan`
+ * and `sandbox` default to on, off when `NODE_ENV=production`.
  */
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { CliError } from '../../lib/errors.js';
+import {
+  PLUGIN_KEYS,
+  readHeaderRules,
+  readPluginSettings,
+  type PluginSettings,
+} from './plugins-config.js';
+import { bool, int, invalid, isRecord, only, str, type Env } from './yaml.js';
 
 export type SupergraphSetting =
   | { readonly kind: 'file'; readonly path: string; readonly watch: boolean }
@@ -82,11 +92,12 @@ export function managedSetting(
   };
 }
 
-export interface GatewayConfig {
+export interface GatewayConfig extends PluginSettings {
   readonly supergraph: SupergraphSetting;
   readonly port: number;
   readonly host: string;
-  readonly introspection: boolean;
+  /** `undefined`: the gateway's default (on unless `NODE_ENV=production`). */
+  readonly introspection: boolean | undefined;
   readonly limits: {
     maxDepth?: number;
     maxAliases?: number;
@@ -96,47 +107,6 @@ export interface GatewayConfig {
   readonly subgraphTimeoutMs: number | undefined;
   readonly subgraphs: Record<string, { url?: string; timeoutMs?: number }>;
   readonly propagateHeaders: readonly string[];
-}
-
-function invalid(where: string, problem: string): never {
-  throw new CliError('ERR_CLI_CONFIG_INVALID', `${where}: ${problem}`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-function str(value: unknown, env: Env, where: string): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    invalid(where, 'must be a non-empty string');
-  return value.replace(/\$\{env\.([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
-    const found = env[name];
-    if (found === undefined) invalid(where, `environment variable ${name} is not set`);
-    return found;
-  });
-}
-
-function int(value: unknown, where: string): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    invalid(where, 'must be a positive integer');
-  }
-  return value;
-}
-
-function bool(value: unknown, where: string, fallback: boolean): boolean {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'boolean') invalid(where, 'must be true or false');
-  return value;
-}
-
-function only(record: Record<string, unknown>, keys: readonly string[], where: string): void {
-  for (const key of Object.keys(record)) {
-    if (!keys.includes(key))
-      invalid(`${where}.${key}`, `unknown key (expected one of ${keys.join(', ')})`);
-  }
 }
 
 /** Parses and checks `gateway.yaml`; relative paths resolve against the file's folder. */
@@ -158,6 +128,7 @@ export function parseGatewayConfig(text: string, file: string, env: Env): Gatewa
       'subgraph_timeout_ms',
       'subgraphs',
       'headers',
+      ...PLUGIN_KEYS,
     ],
     'gateway',
   );
@@ -278,8 +249,9 @@ export function parseGatewayConfig(text: string, file: string, env: Env): Gatewa
   }
 
   const headers = raw['headers'] ?? {};
-  if (!isRecord(headers)) invalid('headers', 'must be { propagate: [names] }');
-  only(headers, ['propagate'], 'headers');
+  if (!isRecord(headers)) invalid('headers', 'must be { propagate: [names], all, subgraphs }');
+  only(headers, ['propagate', 'all', 'subgraphs'], 'headers');
+  const headerRules = readHeaderRules(headers, env);
   const propagate = headers['propagate'] ?? [];
   if (!Array.isArray(propagate)) invalid('headers.propagate', 'must be a list of header names');
 
@@ -287,10 +259,15 @@ export function parseGatewayConfig(text: string, file: string, env: Env): Gatewa
     supergraph,
     port: int(listen['port'], 'listen.port') ?? 4000,
     host: listen['host'] === undefined ? '0.0.0.0' : str(listen['host'], env, 'listen.host'),
-    introspection: bool(raw['introspection'], 'introspection', true),
+    introspection:
+      raw['introspection'] === undefined
+        ? undefined
+        : bool(raw['introspection'], 'introspection', true),
     limits,
     subgraphTimeoutMs: int(raw['subgraph_timeout_ms'], 'subgraph_timeout_ms'),
     subgraphs,
     propagateHeaders: propagate.map((h: unknown, i) => str(h, env, `headers.propagate[${i}]`)),
+    ...(headerRules ? { headerRules } : {}),
+    ...readPluginSettings(raw, env),
   };
 }

@@ -10,7 +10,6 @@ import {
   GatewayError,
   managedSupergraph,
   serviceListSupergraph,
-  useHeaderPropagation,
   type Gateway,
   type SupergraphSource,
 } from '@orrery/gateway';
@@ -25,6 +24,7 @@ import {
   type ManagedSetting,
   type SupergraphSetting,
 } from './config.js';
+import { pluginsFor } from './plugins-config.js';
 
 const USAGE = `Usage: orrery gateway --supergraph <file> [--port 4000] [--host 0.0.0.0] [--watch]
        orrery gateway --graph-ref <graph@variant> [--registry-url URL] [--cache-dir DIR]
@@ -35,7 +35,8 @@ its subgraphs. /health answers once the process runs, /ready once a supergraph i
 
 Options:
   -s, --supergraph <file>  the supergraph SDL (as "orrery supergraph compose" writes it)
-  -c, --config <file>      a gateway.yaml (supergraph source, limits, timeouts, headers)
+  -c, --config <file>      a gateway.yaml (supergraph source, limits, timeouts, header rules,
+                           client awareness, query plans, sandbox, logs, metrics, tracing)
   -p, --port <port>        port to listen on (default 4000; 0 picks a free one)
       --host <host>        address to listen on (default 0.0.0.0)
   -w, --watch              reload the supergraph file when it changes (a broken file is
@@ -49,7 +50,11 @@ Options:
                            the registry is down (default ~/.cache/orrery)
       --fallback-supergraph <file>
                            served when neither the registry nor the cache has a supergraph
-      --no-introspection   refuse __schema/__type queries
+      --no-introspection   refuse __schema/__type queries (the default when
+                           NODE_ENV=production, with no query plans and no sandbox)
+
+In development a browser at http://host:port/ gets the sandbox (GraphiQL with a query plan
+panel); a request with "orrery-expose-query-plan: true" gets its plan in "extensions".
 
 Exit codes: 0 stopped by a signal, 1 the supergraph or config cannot be loaded, 2 bad arguments.
 `;
@@ -128,7 +133,7 @@ async function resolveConfig(args: readonly string[], io: CliIo): Promise<Gatewa
   const common = {
     port: port ?? 4000,
     host: values.host ?? '0.0.0.0',
-    introspection: !values['no-introspection'],
+    introspection: values['no-introspection'] ? false : undefined,
     limits: {},
     subgraphTimeoutMs: undefined,
     subgraphs: {},
@@ -202,13 +207,13 @@ export async function startGateway(args: readonly string[], io: CliIo): Promise<
   try {
     gateway = createGateway({
       supergraph: source,
-      introspection: config.introspection,
+      ...(config.introspection === undefined ? {} : { introspection: config.introspection }),
+      ...(config.exposeQueryPlan === undefined ? {} : { exposeQueryPlan: config.exposeQueryPlan }),
+      ...(config.sandbox === undefined ? {} : { sandbox: config.sandbox }),
       limits: config.limits,
       subgraphs: config.subgraphs,
       ...(config.subgraphTimeoutMs ? { subgraphTimeoutMs: config.subgraphTimeoutMs } : {}),
-      plugins: config.propagateHeaders.length
-        ? [useHeaderPropagation({ headers: config.propagateHeaders })]
-        : [],
+      plugins: pluginsFor(config, config.propagateHeaders),
     });
     await gateway.ready;
   } catch (error) {
