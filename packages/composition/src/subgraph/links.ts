@@ -146,6 +146,38 @@ function schemaDirectives(document: DocumentNode): DirectiveNode[] {
 }
 
 const LINK_SPEC = 'https://specs.apollo.dev/link/';
+const FEDERATION_SPEC = 'https://specs.apollo.dev/federation';
+
+/** A linked spec other than link and federation: its prefix and identity (URL without version). */
+interface OtherLink {
+  readonly prefix: string;
+  readonly identity: string;
+  readonly node: DirectiveNode;
+}
+
+/**
+ * A directive imported from federation under the name another linked spec's root directive has
+ * (`import: ["@tag"]` next to `@link(url: ".../tag/v0.3")`) is ambiguous: Apollo refuses it.
+ */
+function importCollisions(
+  federationImports: ReadonlySet<string>,
+  otherLinks: readonly OtherLink[],
+): LinkProblem[] {
+  const problems: LinkProblem[] = [];
+  for (const link of otherLinks) {
+    if (!federationImports.has(link.prefix)) continue;
+    const name = `@${link.prefix}`;
+    problems.push({
+      code: 'INVALID_LINK_DIRECTIVE_USAGE',
+      message:
+        link.prefix === 'tag' || link.prefix === 'inaccessible'
+          ? `Please import "${name}" from the feature "${FEDERATION_SPEC}" instead of using "${link.identity}" to avoid potential unexpected behavior in the future.`
+          : `Cannot import "${name}" from feature "${FEDERATION_SPEC}" since it can be confused with a namespaced name from another linked feature "${link.identity}". Please rename the import or feature to avoid conflicts via "as".`,
+      node: link.node,
+    });
+  }
+  return problems;
+}
 
 /**
  * The link spec has one version, v1.0. Linking another is UNKNOWN_LINK_VERSION; but when the
@@ -190,6 +222,8 @@ export function resolveLinks(document: DocumentNode): LinkResolution {
   let linkedMinor = 0;
   let minor = 0;
   let linkPrefix = 'link';
+  const otherLinks: OtherLink[] = [];
+  const federationImports = new Set<string>();
 
   const links = schemaDirectives(document);
   // The link spec can itself be renamed; find its prefix first.
@@ -243,6 +277,7 @@ export function resolveLinks(document: DocumentNode): LinkResolution {
           if (available !== undefined && available <= parsed.minor) {
             directives.delete(`${prefix}__${canonical}`);
             directives.set(as.slice(1), canonical);
+            federationImports.add(as.slice(1));
           } else {
             // Also a directive of a later federation version than the one linked.
             problems.push(unknownImport(name, node));
@@ -256,6 +291,8 @@ export function resolveLinks(document: DocumentNode): LinkResolution {
       }
       continue;
     }
+    // A linked spec's root directive (`@tag` for `.../tag/v0.3`) is named like its prefix.
+    otherLinks.push({ prefix, identity: url.replace(/\/v\d+\.\d+\/?([?#].*)?$/, ''), node });
     const spec = OTHER_SPECS.get(parsed.name);
     if (spec) {
       linkedSpecs.add(parsed.name);
@@ -284,6 +321,7 @@ export function resolveLinks(document: DocumentNode): LinkResolution {
     });
   }
 
+  problems.push(...importCollisions(federationImports, otherLinks));
   if (!isFed2) {
     for (const name of FED1_DIRECTIVES) directives.set(name, name);
     types.set('_FieldSet', 'FieldSet');
