@@ -70,6 +70,8 @@ export function managedSupergraph(options: ManagedSupergraphOptions): Supergraph
   const pending = new Map<string, { launchId: number; hash: string }>();
   let poller: SupergraphPoller | undefined;
   let running: Promise<void> | undefined;
+  // The last cache write, so stop() can let it finish (a stopped gateway leaves a whole file).
+  let writing: Promise<void> = Promise.resolve();
 
   const readCache = async (): Promise<CacheEntry | undefined> => {
     if (!cacheFile) return undefined;
@@ -172,7 +174,7 @@ export function managedSupergraph(options: ManagedSupergraphOptions): Supergraph
       const meta = pending.get(supergraphSdl);
       pending.clear();
       if (!meta) return;
-      writeCache({
+      writing = writeCache({
         graphRef: refText,
         ...meta,
         supergraphSdl,
@@ -185,6 +187,7 @@ export function managedSupergraph(options: ManagedSupergraphOptions): Supergraph
     async stop() {
       poller?.stop();
       await running;
+      await writing;
       running = undefined;
     },
   };
