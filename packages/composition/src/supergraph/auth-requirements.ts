@@ -152,14 +152,27 @@ function compareAlternatives(a: readonly string[], b: readonly string[]): number
  * The object types implementing `iface` in some subgraph: where an interface's authorization
  * requirements come from.
  */
-export function implementationsOf(state: SupergraphState, iface: string): MergedType[] {
-  const out: MergedType[] = [];
-  for (const type of state.types.values()) {
-    if (type.kind !== 'object') continue;
-    if (state.implementations.get(type.name)?.has(iface)) out.push(type);
+export function implementationsOf(state: SupergraphState, iface: string): readonly MergedType[] {
+  let index = implementationIndexes.get(state);
+  if (!index) {
+    // Built once per state (its types and implementations are fixed when it is created): asked
+    // per interface and per interface field, a scan of every type each time was quadratic.
+    index = new Map();
+    for (const type of state.types.values()) {
+      if (type.kind !== 'object') continue;
+      for (const name of state.implementations.get(type.name) ?? []) {
+        const list = index.get(name);
+        if (list) list.push(type);
+        else index.set(name, [type]);
+      }
+    }
+    implementationIndexes.set(state, index);
   }
-  return out;
+  return index.get(iface) ?? [];
 }
+
+/** Interface name to its object implementations, in `state.types` order, per state. */
+const implementationIndexes = new WeakMap<SupergraphState, Map<string, MergedType[]>>();
 
 /** The authorization directives on a type's definitions in the subgraphs. */
 function typeAuthDirectives(type: MergedType): AppliedDirective[] {
