@@ -16,9 +16,11 @@
  *
  * @module
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
+import { createRegistryClient, type SupergraphFetchResult } from './client.js';
+import { RegistryApiError } from './errors.js';
 import { formatGraphRef, parseGraphRef } from './graph-ref.js';
-import { SUPERGRAPH_HEADERS, type GraphRef } from './wire.js';
+import type { GraphRef } from './wire.js';
 
 export interface SupergraphPollerOptions {
   /** Registry base URLs (`http://registry:4100`), tried in order. */
@@ -99,7 +101,6 @@ export function createSupergraphPoller(options: SupergraphPollerOptions): Superg
   // Long-polls hold a connection per registry; a small pool of our own keeps them off the global one.
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 60_000, connections: 4 });
   const ownsDispatcher = options.dispatcher === undefined;
-  const path = `/api/v1/graphs/${encodeURIComponent(ref.graph)}/variants/${encodeURIComponent(ref.variant)}/supergraph`;
 
   let launchId = options.afterLaunchId ?? 0;
   let hash = options.currentHash;
@@ -110,55 +111,57 @@ export function createSupergraphPoller(options: SupergraphPollerOptions): Superg
   const spread = (ms: number): number =>
     Math.max(0, Math.round(ms * (1 + jitter * (Math.random() * 2 - 1))));
 
+  // One client per registry URL, without retries: a failing URL hands over to the next one at
+  // once, and the poll loop does its own backoff.
+  const clients = new Map(
+    options.urls.map((base) => [
+      base,
+      createRegistryClient({ url: base, key: options.key, retries: 0, timeoutMs, dispatcher }),
+    ]),
+  );
+
   const pollUrl = async (base: string, wait: number, signal: AbortSignal): Promise<PollResult> => {
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${options.key}`,
-      accept: 'text/plain',
+    let result: SupergraphFetchResult;
+    try {
+      result = await clients.get(base)!.getSupergraph(ref, {
+        ifNoneMatch: hash,
+        waitSeconds: wait > 0 ? wait : undefined,
+        signal,
+      });
+    } catch (error) {
+      if (error instanceof RegistryApiError && (error.status === 401 || error.status === 403)) {
+        throw new SupergraphFetchError(
+          'ERR_UNAUTHORIZED',
+          `${base} refused the key (${error.status}): ${error.message} (${error.code})`,
+        );
+      }
+      if (error instanceof RegistryApiError && error.status === 404) {
+        throw new SupergraphFetchError(
+          'ERR_NO_LAUNCH',
+          `${base} serves no supergraph for ${formatGraphRef(ref)} yet: ${error.message} (${error.code})`,
+        );
+      }
+      throw error;
+    }
+    const hintMs = result.pollIntervalSeconds ? result.pollIntervalSeconds * 1000 : undefined;
+    const unchanged: PollResult = {
+      status: 'unchanged',
+      ...(hintMs ? { pollIntervalMs: hintMs } : {}),
     };
-    if (hash) headers['if-none-match'] = `"${hash}"`;
-    const url = new URL(path + (wait > 0 && hash ? `?wait=${wait}` : ''), base);
-    const timeout = AbortSignal.timeout(timeoutMs + wait * 1000);
-    const response = await request(url, {
-      method: 'GET',
-      headers,
-      dispatcher,
-      signal: AbortSignal.any([signal, timeout]),
-    });
-    const hint = Number(response.headers[SUPERGRAPH_HEADERS.pollInterval]);
-    const hintMs = Number.isFinite(hint) && hint > 0 ? hint * 1000 : undefined;
-    if (response.statusCode === 304) {
-      await response.body.dump();
-      return { status: 'unchanged', ...(hintMs ? { pollIntervalMs: hintMs } : {}) };
-    }
-    const text = await response.body.text();
-    if (response.statusCode === 401 || response.statusCode === 403) {
-      throw new SupergraphFetchError(
-        'ERR_UNAUTHORIZED',
-        `${base} refused the key (${response.statusCode}): ${errorMessage(text)}`,
-      );
-    }
-    if (response.statusCode === 404) {
-      throw new SupergraphFetchError(
-        'ERR_NO_LAUNCH',
-        `${base} serves no supergraph for ${formatGraphRef(ref)} yet: ${errorMessage(text)}`,
-      );
-    }
-    if (response.statusCode !== 200) {
-      throw new Error(`${base} answered ${response.statusCode}: ${errorMessage(text)}`);
-    }
-    const id = Number(response.headers[SUPERGRAPH_HEADERS.launchId]);
-    const newHash = String(response.headers[SUPERGRAPH_HEADERS.supergraphHash] ?? '');
-    if (!Number.isInteger(id) || !newHash || text.trim() === '') {
-      throw new Error(`${base} answered a supergraph without its launch id or hash`);
-    }
+    if (result.status === 'unchanged') return unchanged;
+    if (result.supergraphSdl.trim() === '') throw new Error(`${base} answered an empty supergraph`);
     // A replica that has not seen our launch yet: keep what we have.
-    if (id <= launchId)
-      return { status: 'unchanged', ...(hintMs ? { pollIntervalMs: hintMs } : {}) };
-    launchId = id;
-    hash = newHash;
+    if (result.launchId <= launchId) return unchanged;
+    launchId = result.launchId;
+    hash = result.hash;
     return {
       status: 'updated',
-      update: { supergraphSdl: text, launchId: id, hash: newHash, url: base },
+      update: {
+        supergraphSdl: result.supergraphSdl,
+        launchId: result.launchId,
+        hash: result.hash,
+        url: base,
+      },
     };
   };
 
@@ -235,14 +238,4 @@ export function createSupergraphPoller(options: SupergraphPollerOptions): Superg
       wake?.();
     },
   };
-}
-
-function errorMessage(body: string): string {
-  try {
-    const parsed = JSON.parse(body) as { error?: { code?: string; message?: string } };
-    if (parsed.error?.message) return `${parsed.error.message} (${parsed.error.code ?? 'no code'})`;
-  } catch {
-    // not JSON: fall through to the raw text
-  }
-  return body.slice(0, 200);
 }
