@@ -39,6 +39,14 @@ import {
   type WebhookDelivery,
   type WebhookSummary,
 } from './wire.js';
+import type {
+  CheckList,
+  CheckRequest,
+  CheckResult,
+  UsageIngestResponse,
+  UsageReport,
+  UsageView,
+} from './wire-usage.js';
 
 export interface RegistryClientOptions {
   /** The registry's base URL: `http://localhost:4100`. */
@@ -181,6 +189,44 @@ export interface RegistryClient {
   listAudit(
     options?: RegistryCallOptions & { graph?: string | undefined; limit?: number | undefined },
   ): Promise<AuditEntry[]>;
+
+  /** Sends a gateway's usage report (never retried: a report is not idempotent). */
+  reportUsage(
+    ref: GraphRefInput,
+    report: UsageReport,
+    options?: RegistryCallOptions,
+  ): Promise<UsageIngestResponse>;
+  /** Who used a coordinate in a period (`period` as `7d`, `12h`, `30m`; default 7d). */
+  getCoordinateUsage(
+    ref: GraphRefInput,
+    coordinate: string,
+    options?: RegistryCallOptions & UsageQueryOptions,
+  ): Promise<UsageView>;
+  /** The most used operations in a period. */
+  listOperationUsage(
+    ref: GraphRefInput,
+    options?: RegistryCallOptions & UsageQueryOptions & { limit?: number | undefined },
+  ): Promise<UsageView>;
+
+  /** Runs a schema check of a proposed subgraph (never changes the graph). */
+  runCheck(
+    ref: GraphRefInput,
+    request: CheckRequest,
+    options?: RegistryCallOptions,
+  ): Promise<CheckResult>;
+  listChecks(
+    ref: GraphRefInput,
+    options?: RegistryCallOptions & { limit?: number | undefined; before?: number | undefined },
+  ): Promise<CheckList>;
+  getCheck(ref: GraphRefInput, id: number, options?: RegistryCallOptions): Promise<CheckResult>;
+}
+
+/** Period and variants of a usage query. */
+export interface UsageQueryOptions {
+  /** `7d`, `12h`, `30m` or a number of seconds. Default `7d`. */
+  readonly period?: string | number | undefined;
+  /** Variants of the same graph whose traffic to read; default the ref's variant. */
+  readonly variants?: readonly string[] | undefined;
 }
 
 const API = '/api/v1';
@@ -380,5 +426,29 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
           limit: call.limit,
         })
       ).entries,
+
+    reportUsage: (ref, report, call) =>
+      send<UsageIngestResponse>('POST', `${variantPath(ref)}/usage`, report, call),
+    getCoordinateUsage: (ref, coordinate, call = {}) =>
+      get<UsageView>(`${variantPath(ref)}/usage`, call, {
+        coordinate,
+        period: call.period,
+        variants: call.variants?.join(','),
+      }),
+    listOperationUsage: (ref, call = {}) =>
+      get<UsageView>(`${variantPath(ref)}/usage/operations`, call, {
+        period: call.period,
+        variants: call.variants?.join(','),
+        limit: call.limit,
+      }),
+
+    runCheck: (ref, request, call) =>
+      send<CheckResult>('POST', `${variantPath(ref)}/checks`, request, call),
+    listChecks: (ref, call = {}) =>
+      get<CheckList>(`${variantPath(ref)}/checks`, call, {
+        limit: call.limit,
+        before: call.before,
+      }),
+    getCheck: (ref, id, call) => get<CheckResult>(`${variantPath(ref)}/checks/${id}`, call),
   };
 }

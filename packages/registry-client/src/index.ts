@@ -12,6 +12,7 @@ export type {
   RegistryClient,
   RegistryClientOptions,
   SupergraphFetchResult,
+  UsageQueryOptions,
 } from './client.js';
 export type { RetryEvent } from './transport.js';
 
@@ -76,3 +77,29 @@ export type {
   WebhookPayload,
   WebhookSummary,
 } from './wire.js';
+
+// Usage reporting and checks
+export { usageOperationId } from './usage-id.js';
+export { USAGE_REPORT_VERSION } from './wire-usage.js';
+export type {
+  AffectedOperation,
+  ChangeImpact,
+  CheckConfig,
+  CheckedChange,
+  CheckList,
+  CheckRequest,
+  CheckResult,
+  CheckStatus,
+  CheckSummary,
+  ClientUsage,
+  ContractCheck,
+  OperationsTask,
+  OperationUsage,
+  PlanRegression,
+  TaskStatus,
+  UsageIngestResponse,
+  UsageOperation,
+  UsageReport,
+  UsageRow,
+  UsageView,
+} from './wire-usage.js';

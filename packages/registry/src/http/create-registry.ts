@@ -22,10 +22,12 @@ import { HttpError, toErrorAnswer } from './errors.js';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { checkRoutes } from './routes/checks.js';
 import { launchRoutes } from './routes/launches.js';
 import { checkName } from './routes/names.js';
 import { subgraphRoutes } from './routes/subgraphs.js';
 import { supergraphRoutes } from './routes/supergraph.js';
+import { usageRoutes } from './routes/usage.js';
 import { variantRoutes } from './routes/variants.js';
 import type { Answer, Handler, RequestContext, RouteDeps, RouteOptions } from './types.js';
 
@@ -110,6 +112,8 @@ export function createRegistry(options: RegistryOptions): Registry {
   launchRoutes(add, deps);
   supergraphRoutes(add, deps);
   adminRoutes(add, deps);
+  usageRoutes(add, deps);
+  checkRoutes(add, deps);
 
   /** Requests in flight, so `close()` can end long-polls instead of waiting a minute. */
   const inFlight = new Set<AbortController>();

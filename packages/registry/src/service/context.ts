@@ -8,6 +8,8 @@ export interface ServiceContext {
   readonly storage: Storage;
   readonly publicUrl: string;
   readonly deliverer: WebhookDeliverer;
+  /** Days of usage rollups kept (`purgeUsage`). */
+  readonly usageRetentionDays: number;
 }
 
 /**

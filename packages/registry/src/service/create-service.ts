@@ -5,12 +5,14 @@ import {
   type WebhookFetch,
 } from '../webhooks/deliverer.js';
 import * as admin from './admin.js';
+import * as checks from './checks.js';
 import type { ServiceContext } from './context.js';
 import { createLaunchEvents } from './launch-events.js';
 import { checkRef } from './names.js';
 import * as reads from './reads.js';
 import * as subgraphs from './subgraph-writes.js';
 import type { RegistryService } from './types.js';
+import * as usage from './usage.js';
 import * as variants from './variant-writes.js';
 
 /** Options of {@link createRegistryService}. */
@@ -23,6 +25,8 @@ export interface RegistryServiceOptions {
   readonly webhookFetch?: WebhookFetch;
   /** Webhook retry policy (attempts, backoff base, timeout); tests shorten the delays. */
   readonly webhookDelivery?: WebhookDeliveryOptions;
+  /** Days of usage kept; older rollups are purged hourly and on start. Default 30. */
+  readonly usageRetentionDays?: number;
 }
 
 /**
@@ -40,6 +44,7 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
     storage,
     publicUrl: options.publicUrl ?? 'http://localhost:4100',
     deliverer,
+    usageRetentionDays: options.usageRetentionDays ?? 30,
   };
   const events = createLaunchEvents(storage);
   deliverer.resume();
@@ -84,6 +89,17 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
     listWebhookDeliveries: (actor, ref, id) => admin.listWebhookDeliveries(context, actor, ref, id),
 
     listAudit: (actor, options) => admin.listAudit(context, actor, options),
+
+    ingestUsage: (actor, ref, report) => usage.ingestUsage(context, actor, ref, report),
+    getCoordinateUsage: (actor, ref, coordinate, options) =>
+      usage.getCoordinateUsage(context, actor, ref, coordinate, options),
+    listOperationUsage: (actor, ref, options) =>
+      usage.listOperationUsage(context, actor, ref, options),
+    purgeUsage: (now) => usage.purgeUsage(context, now),
+
+    runCheck: (actor, ref, request) => checks.runCheck(context, actor, ref, request),
+    listChecks: (actor, ref, options) => checks.listChecks(context, actor, ref, options),
+    getCheck: (actor, ref, id) => checks.getCheck(context, actor, ref, id),
 
     close() {
       closing ??= (async () => {

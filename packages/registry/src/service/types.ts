@@ -24,6 +24,12 @@ import type {
   VariantSummary,
   WebhookDelivery,
   WebhookSummary,
+  CheckList,
+  CheckRequest,
+  CheckResult,
+  UsageIngestResponse,
+  UsageReport,
+  UsageView,
 } from '@orrery/registry-client';
 
 /**
@@ -36,6 +42,14 @@ export interface Actor {
   readonly name: string;
   readonly role: KeyRole;
   readonly scope: KeyScope;
+}
+
+/** Period and variants of a usage view. */
+export interface UsageViewOptions {
+  /** Length of the period ending now, in seconds. Default 7 days. */
+  readonly periodSeconds?: number;
+  /** Variants of the ref's graph whose traffic to read. Default: the ref's variant. */
+  readonly variants?: readonly string[];
 }
 
 /**
@@ -112,6 +126,33 @@ export interface RegistryService {
   listWebhookDeliveries(actor: Actor, ref: GraphRef, id: string): Promise<WebhookDelivery[]>;
 
   listAudit(actor: Actor, options?: { graph?: string; limit?: number }): Promise<AuditEntry[]>;
+
+  /** Stores a gateway's usage report as per-minute rollups (see `service/usage.ts`). */
+  ingestUsage(actor: Actor, ref: GraphRef, report: UsageReport): Promise<UsageIngestResponse>;
+  /** Operations and clients that used a coordinate in the period. */
+  getCoordinateUsage(
+    actor: Actor,
+    ref: GraphRef,
+    coordinate: string,
+    options?: UsageViewOptions,
+  ): Promise<UsageView>;
+  /** The most used operations in the period. */
+  listOperationUsage(
+    actor: Actor,
+    ref: GraphRef,
+    options?: UsageViewOptions & { limit?: number },
+  ): Promise<UsageView>;
+  /** Deletes usage older than the retention; returns how many rollup rows went. */
+  purgeUsage(now?: Date): Promise<number>;
+
+  /** Checks a proposed subgraph against the variant and stores the result (see `service/checks.ts`). */
+  runCheck(actor: Actor, ref: GraphRef, request: CheckRequest): Promise<CheckResult>;
+  listChecks(
+    actor: Actor,
+    ref: GraphRef,
+    options?: { limit?: number; before?: number },
+  ): Promise<CheckList>;
+  getCheck(actor: Actor, ref: GraphRef, id: number): Promise<CheckResult>;
 
   /** Stops background work (webhook deliveries, listeners) and closes the storage. */
   close(): Promise<void>;
