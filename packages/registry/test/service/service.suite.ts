@@ -3,7 +3,9 @@ import { createRegistryService } from '../../src/service/index.js';
 import type { RegistryService } from '../../src/service/types.js';
 import type { Storage } from '../../src/storage/types.js';
 import { accessCases } from './access.cases.js';
+import { checksCases } from './checks.cases.js';
 import { publishingCases } from './publishing.cases.js';
+import { usageCases } from './usage.cases.js';
 
 /**
  * The registry service's behaviour, run once on PGlite and once on PostgreSQL. `openStorage`
@@ -25,5 +27,7 @@ export function runServiceSuite(name: string, openStorage: () => Promise<Storage
 
     publishingCases(() => service);
     accessCases(() => service);
+    usageCases(() => service);
+    checksCases(() => service);
   });
 }
