@@ -15,6 +15,9 @@ import type { RegistryService } from './types.js';
 import * as usage from './usage.js';
 import * as variants from './variant-writes.js';
 
+/** How often usage older than the retention is purged. */
+const USAGE_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
 /** Options of {@link createRegistryService}. */
 export interface RegistryServiceOptions {
   /** Opened and migrated (`openStorage`). Closed by the service's `close()`. */
@@ -49,6 +52,15 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
   const events = createLaunchEvents(storage);
   deliverer.resume();
   let closing: Promise<void> | undefined;
+  // Usage retention: on start, then hourly. A failed purge is retried at the next tick; close()
+  // waits for one in flight so it never runs on a closed storage.
+  let purging: Promise<unknown> = Promise.resolve();
+  const purge = () => {
+    purging = usage.purgeUsage(context).catch(() => undefined);
+  };
+  purge();
+  const purgeTimer = setInterval(purge, USAGE_PURGE_INTERVAL_MS);
+  purgeTimer.unref();
 
   return {
     authenticate: (rawKey) => admin.authenticate(context, rawKey),
@@ -103,6 +115,8 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
 
     close() {
       closing ??= (async () => {
+        clearInterval(purgeTimer);
+        await purging;
         await events.close();
         await deliverer.close();
         await storage.close();
