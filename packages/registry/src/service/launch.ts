@@ -52,7 +52,8 @@ export interface LaunchOutcome {
   readonly supergraphSdl?: string;
 }
 
-type Built =
+/** A supergraph built from subgraphs or filtered for a contract, or why it could not be. */
+export type Built =
   | { readonly ok: true; readonly supergraphSdl: string; readonly apiSchema: GraphQLSchema }
   | { readonly ok: false; readonly errors: readonly Diagnostic[] };
 
@@ -62,7 +63,43 @@ export const ARTIFACTS_LOCK_KEY = `hashtextextended('orrery:artifacts', 0)`;
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 // Sorted, as `toApiSchema` prints it, so the stored API schema does not depend on subgraph order.
-const printApiSchema = (schema: GraphQLSchema) => printSchema(lexicographicSortSchema(schema));
+export const printApiSchema = (schema: GraphQLSchema) =>
+  printSchema(lexicographicSortSchema(schema));
+
+/**
+ * What clients see change between two printed API schemas (launch history and schema checks
+ * share it, so a check lists exactly the changes the publish would record).
+ */
+export function diffApiSchemas(oldApiSchemaSdl: string, newApiSchemaSdl: string): SchemaChange[] {
+  // Composition types `meta` as a closed interface, the wire as an open record: copy it across.
+  return diffSchemas(oldApiSchemaSdl, newApiSchemaSdl).map(({ meta, ...change }): SchemaChange =>
+    meta ? { ...change, meta: { ...meta } } : change,
+  );
+}
+
+/** Composes subgraphs into a supergraph (publishes and checks), with composition's hints. */
+export function buildSupergraph(subgraphs: readonly { name: string; url: string; sdl: string }[]): {
+  built: Built;
+  hints: readonly Diagnostic[];
+} {
+  const result = composeSubgraphs(subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl })));
+  const built: Built = result.ok
+    ? { ok: true, supergraphSdl: result.supergraphSdl, apiSchema: result.apiSchema }
+    : { ok: false, errors: result.errors };
+  return { built, hints: result.hints };
+}
+
+/** Filters a source supergraph with a contract's tags (contract launches and schema checks). */
+export function buildContract(supergraphSdl: string, config: ContractConfig): Built {
+  const result = applyContract(supergraphSdl, {
+    includeTags: config.includeTags,
+    excludeTags: config.excludeTags,
+    hideUnreachableTypes: config.hideUnreachableTypes,
+  });
+  return result.ok
+    ? { ok: true, supergraphSdl: result.supergraphSdl, apiSchema: result.apiSchema }
+    : { ok: false, errors: result.errors };
+}
 
 /**
  * Appends launch `latest + 1` to the variant: on success stores the artifact (once per content
@@ -98,10 +135,7 @@ async function recordLaunch(
     // What clients see change, against the supergraph served until now. A failed launch
     // changes nothing; the first launch has nothing to compare with.
     if (previous && previous.supergraph_hash !== hash) {
-      // Composition types `meta` as a closed interface, the wire as an open record: copy it across.
-      changes = diffSchemas(previous.api_schema_sdl, apiSchemaSdl).map(
-        ({ meta, ...change }): SchemaChange => (meta ? { ...change, meta: { ...meta } } : change),
-      );
+      changes = diffApiSchemas(previous.api_schema_sdl, apiSchemaSdl);
     }
     await query(`SELECT pg_advisory_xact_lock_shared(${ARTIFACTS_LOCK_KEY})`);
     await query(
@@ -158,17 +192,14 @@ export async function composeAndLaunch(
   context: LaunchContext,
 ): Promise<LaunchOutcome> {
   const subgraphs: RevisionRow[] = await currentSubgraphs(query, variant.id);
-  const result = composeSubgraphs(subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl })));
+  const { built, hints } = buildSupergraph(subgraphs);
   const snapshot = subgraphs.map((s) => ({ name: s.name, revision: s.revision }));
-  const built: Built = result.ok
-    ? { ok: true, supergraphSdl: result.supergraphSdl, apiSchema: result.apiSchema }
-    : { ok: false, errors: result.errors };
   const recorded = await recordLaunch(query, variant, trigger, snapshot, built, context);
   return {
     ...recorded,
-    errors: result.ok ? [] : result.errors,
-    hints: result.hints,
-    ...(result.ok ? { supergraphSdl: result.supergraphSdl } : {}),
+    errors: built.ok ? [] : built.errors,
+    hints,
+    ...(built.ok ? { supergraphSdl: built.supergraphSdl } : {}),
   };
 }
 
@@ -183,14 +214,7 @@ export async function launchContract(
   source: { launchId: number; supergraphSdl: string; subgraphs: unknown },
   context: LaunchContext,
 ): Promise<LaunchOutcome> {
-  const result = applyContract(source.supergraphSdl, {
-    includeTags: config.includeTags,
-    excludeTags: config.excludeTags,
-    hideUnreachableTypes: config.hideUnreachableTypes,
-  });
-  const built: Built = result.ok
-    ? { ok: true, supergraphSdl: result.supergraphSdl, apiSchema: result.apiSchema }
-    : { ok: false, errors: result.errors };
+  const built = buildContract(source.supergraphSdl, config);
   const trigger: LaunchTrigger = {
     kind: 'contract',
     sourceLaunchId: source.launchId,
@@ -202,9 +226,9 @@ export async function launchContract(
   const recorded = await recordLaunch(query, contract, trigger, snapshot, built, context);
   return {
     ...recorded,
-    errors: result.ok ? [] : result.errors,
+    errors: built.ok ? [] : built.errors,
     hints: [],
-    ...(result.ok ? { supergraphSdl: result.supergraphSdl } : {}),
+    ...(built.ok ? { supergraphSdl: built.supergraphSdl } : {}),
   };
 }
 
