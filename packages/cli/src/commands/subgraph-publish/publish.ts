@@ -30,7 +30,11 @@ export interface PublishInput {
 /** How long `--endpoint` may take to answer `{ _service { sdl } }`. */
 const INTROSPECTION_TIMEOUT_MS = 30_000;
 
-async function readSchema(ctx: CommandContext, input: PublishInput): Promise<string> {
+/** The SDL of `--schema` or `--endpoint` (also read by `subgraph check`). */
+export async function readSchema(
+  ctx: CommandContext,
+  input: Pick<PublishInput, 'name' | 'schema'>,
+): Promise<string> {
   const { schema } = input;
   if (schema.kind === 'endpoint') {
     return ctx.progress(`Fetching the schema of '${input.name}' from ${schema.url}`, () =>
