@@ -62,12 +62,20 @@ function demoSubgraphs() {
     }));
 }
 
-/** Each operation of a document as its own entry, planned by name. */
-function namedOperations(text) {
-  const names = [...text.matchAll(/^\s*(?:query|mutation|subscription)\s+(\w+)/gm)].map(
-    (m) => m[1],
-  );
-  return names.map((name) => ({ name, text, operationName: name }));
+/**
+ * Each operation of a document as its own entry: its own document (the operation and the
+ * fragments it spreads, as a client sends it), planned by name. Handing both planners the whole
+ * file instead made each plan parse all of its operations, and Orrery validate all of them
+ * (graphql-js's rules validate a whole document) where Apollo's `operationFromDocument` reads
+ * only the picked one: work on one side only.
+ */
+async function namedOperations(text) {
+  const { parse, print, separateOperations } = await import('graphql');
+  return Object.entries(separateOperations(parse(text))).map(([name, document]) => ({
+    name,
+    text: print(document),
+    operationName: name,
+  }));
 }
 
 /** Builds one case: its supergraph SDL (composed by Apollo) and its operations. */
@@ -75,7 +83,7 @@ export async function prepareCase(name, seed, log) {
   if (name === 'demo' || name === 'deep') {
     const supergraphSdl = await composeWithApollo(demoSubgraphs());
     if (name === 'demo') {
-      const operations = namedOperations(
+      const operations = await namedOperations(
         readFileSync(fixture('planning/demo-operations.graphql'), 'utf8'),
       );
       return {
