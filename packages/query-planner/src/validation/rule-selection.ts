@@ -1,3 +1,4 @@
+import * as graphql from 'graphql';
 import {
   type ASTNode,
   type DocumentNode,
@@ -16,7 +17,10 @@ import {
   NoUnusedFragmentsRule,
   NoUnusedVariablesRule,
   OperationTypeNode,
+  OverlappingFieldsCanBeMergedRule,
   PossibleFragmentSpreadsRule,
+  ProvidedRequiredArgumentsRule,
+  ScalarLeafsRule,
   SingleFieldSubscriptionsRule,
   UniqueArgumentNamesRule,
   UniqueDirectivesPerLocationRule,
@@ -136,3 +140,18 @@ export function ruleApplies(
 ): boolean {
   return CONDITIONS.get(rule)?.(features, schema) ?? true;
 }
+
+/**
+ * The rules `fast-path.ts` checks: graphql 16's specified rules. Under another set (a graphql
+ * version adding rules) the fast path is off.
+ */
+export const KNOWN_RULES: ReadonlySet<ValidationRule> = new Set(
+  [
+    ...CONDITIONS.keys(),
+    ScalarLeafsRule,
+    ProvidedRequiredArgumentsRule,
+    OverlappingFieldsCanBeMergedRule,
+    // Since graphql 16.9 (a named import would fail to link on older versions).
+    (graphql as { MaxIntrospectionDepthRule?: ValidationRule }).MaxIntrospectionDepthRule,
+  ].filter((rule): rule is ValidationRule => rule !== undefined),
+);

@@ -14,6 +14,7 @@ import {
   ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { certainlyValid } from './fast-path.js';
 import { ruleApplies, scanDocument } from './rule-selection.js';
 
 /**
@@ -136,6 +137,7 @@ export function validateOperation(
     }
   }
   assertValidSchema(schema);
+  if (certainlyValid(schema, document, rules)) return [];
   const features = scanDocument(document, KEYS);
   const active = rules.filter((rule) => ruleApplies(rule, features, schema));
   const errors: GraphQLError[] = [];
