@@ -65,6 +65,15 @@ export {
   useClientAwareness,
 } from './plugins/use-client-awareness.js';
 export type { ClientAwarenessOptions, ClientInfo } from './plugins/use-client-awareness.js';
+export { useUsageReporting } from './plugins/use-usage-reporting.js';
+export type {
+  UsageReportingOptions,
+  UsageReportingPlugin,
+  UsageReportingStats,
+} from './plugins/use-usage-reporting.js';
+export type { SendUsageReport } from './usage/reporter.js';
+export { usageSignature } from './usage/signature.js';
+export { collectCoordinates } from './usage/coordinates.js';
 export { useSandbox } from './sandbox/use-sandbox.js';
 export type { SandboxOptions } from './sandbox/use-sandbox.js';
 export type {

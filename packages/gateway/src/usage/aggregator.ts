@@ -1,0 +1,142 @@
+/**
+ * `UsageAggregator`: per-minute rollups of requests, in memory, keyed by (operation id, client
+ * name, client version, minute), with the operations the rows refer to. Recording is a string
+ * concatenation, one map lookup and two increments.
+ *
+ * Bounded: at most `maxRows` rows and `maxOperations` operations between two drains. A request
+ * that would need a new row or operation past either bound is dropped and counted (`dropped`),
+ * never queued: usage data is worth less than the gateway's memory and latency.
+ *
+ * @module
+ */
+import type { UsageOperation, UsageRow } from '@orrery/registry-client';
+
+export interface AggregatorOptions {
+  /** Distinct (operation, client, version, minute) rows kept (default 10 000). */
+  readonly maxRows?: number;
+  /** Distinct operations kept (default 1 000). */
+  readonly maxOperations?: number;
+}
+
+export const DEFAULT_MAX_ROWS = 10_000;
+export const DEFAULT_MAX_OPERATIONS = 1_000;
+
+/** An operation ready to be counted: its id and its wire description. */
+export interface PreparedOperation {
+  readonly id: string;
+  readonly operation: UsageOperation;
+}
+
+/** What a drain hands over: a report's worth of data. */
+export interface AggregatedUsage {
+  readonly operations: Record<string, UsageOperation>;
+  readonly rows: UsageRow[];
+  /** Requests dropped because a bound was reached. */
+  readonly dropped: number;
+  /** Requests counted in `rows`. */
+  readonly requests: number;
+}
+
+interface MutableRow {
+  readonly operationId: string;
+  readonly clientName: string;
+  readonly clientVersion: string;
+  readonly minute: number;
+  count: number;
+  errors: number;
+}
+
+const MINUTE = 60_000;
+
+export class UsageAggregator {
+  readonly maxRows: number;
+  readonly maxOperations: number;
+  private rows = new Map<string, MutableRow>();
+  private operations = new Map<string, UsageOperation>();
+  private dropped = 0;
+  private requests = 0;
+
+  constructor(options: AggregatorOptions = {}) {
+    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+    this.maxOperations = options.maxOperations ?? DEFAULT_MAX_OPERATIONS;
+  }
+
+  /** Counts one request; false when it was dropped (a bound was reached). */
+  record(
+    prepared: PreparedOperation,
+    clientName: string,
+    clientVersion: string,
+    hasErrors: boolean,
+    now: number = Date.now(),
+  ): boolean {
+    const minute = now - (now % MINUTE);
+    const key = `${prepared.id}\u0000${clientName}\u0000${clientVersion}\u0000${minute}`;
+    let row = this.rows.get(key);
+    if (!row) {
+      if (this.rows.size >= this.maxRows) return this.drop();
+      if (!this.operations.has(prepared.id)) {
+        if (this.operations.size >= this.maxOperations) return this.drop();
+        this.operations.set(prepared.id, prepared.operation);
+      }
+      row = {
+        operationId: prepared.id,
+        clientName,
+        clientVersion,
+        minute,
+        count: 0,
+        errors: 0,
+      };
+      this.rows.set(key, row);
+    }
+    row.count++;
+    if (hasErrors) row.errors++;
+    this.requests++;
+    return true;
+  }
+
+  /** Counts requests lost elsewhere (a failed report) into the next drain's `dropped`. */
+  addDropped(requests: number): void {
+    this.dropped += requests;
+  }
+
+  /** Rows currently held. */
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** True when there is nothing to report (no rows, nothing dropped). */
+  get empty(): boolean {
+    return this.rows.size === 0 && this.dropped === 0;
+  }
+
+  /** Hands over everything held and starts empty. */
+  drain(): AggregatedUsage {
+    const rows: UsageRow[] = [];
+    for (const row of this.rows.values()) {
+      rows.push({
+        operationId: row.operationId,
+        clientName: row.clientName,
+        clientVersion: row.clientVersion,
+        minute: new Date(row.minute).toISOString(),
+        count: row.count,
+        errors: row.errors,
+      });
+    }
+    const out: AggregatedUsage = {
+      operations: Object.fromEntries(this.operations),
+      rows,
+      dropped: this.dropped,
+      requests: this.requests,
+    };
+    this.rows = new Map();
+    this.operations = new Map();
+    this.dropped = 0;
+    this.requests = 0;
+    return out;
+  }
+
+  private drop(): false {
+    this.dropped++;
+    return false;
+  }
+}
