@@ -7,7 +7,11 @@
  * @module
  */
 import type { IncomingMessage } from 'node:http';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { HttpError } from './errors.js';
+
+const gunzipAsync = promisify(gunzip);
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -22,8 +26,34 @@ function tooLarge(limit: number): HttpError {
   );
 }
 
-/** Reads the whole body, refusing it once it exceeds `limit` bytes (or declares it will). */
+/**
+ * Reads the whole body, refusing it once it exceeds `limit` bytes (or declares it will). A
+ * `content-encoding: gzip` body (gateways compress usage reports) is decompressed, and its
+ * decompressed size is held to the same limit, so a small gzip bomb cannot expand unchecked.
+ */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
+  if (encoding !== 'identity' && encoding !== 'gzip' && encoding !== 'x-gzip') {
+    // Refused before reading: the unread body makes the connection unusable, as for a 413.
+    throw new HttpError(
+      'BAD_REQUEST',
+      `Unsupported content-encoding "${encoding}": send gzip or no encoding.`,
+      { connection: 'close' },
+    );
+  }
+  const raw = await readRawBody(req, limit);
+  if (encoding === 'identity') return raw;
+  try {
+    return await gunzipAsync(raw, { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit);
+    throw badRequest('The request body is not valid gzip data.');
+  }
+}
+
+async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
