@@ -35,6 +35,8 @@ export interface StartRegistryOptions {
   readonly rateLimit?: RateLimitOptions | false;
   /** See `RegistryOptions.deliveryCacheMs` (default 1000). */
   readonly deliveryCacheMs?: number;
+  /** Days of usage kept (default 30); older rollups are purged on start and hourly. */
+  readonly usageRetentionDays?: number;
   /** Where `ORRERY_ADMIN_KEY` is read from (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -71,7 +73,12 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   let service: ReturnType<typeof createRegistryService> | undefined;
   try {
     const adminKey = await bootstrapAdminKey(storage, options.adminKey ?? env['ORRERY_ADMIN_KEY']);
-    service = createRegistryService({ storage });
+    service = createRegistryService({
+      storage,
+      ...(options.usageRetentionDays !== undefined && {
+        usageRetentionDays: options.usageRetentionDays,
+      }),
+    });
     const registryOptions: RegistryOptions = {
       service,
       ready: async () => {

@@ -39,6 +39,12 @@ export interface RegistryServiceOptions {
  */
 export function createRegistryService(options: RegistryServiceOptions): RegistryService {
   const { storage } = options;
+  const usageRetentionDays = options.usageRetentionDays ?? 30;
+  if (!Number.isInteger(usageRetentionDays) || usageRetentionDays < 1) {
+    throw new RangeError(
+      `usageRetentionDays must be a positive integer, not ${usageRetentionDays}`,
+    );
+  }
   const deliverer = createWebhookDeliverer(storage, {
     ...options.webhookDelivery,
     ...(options.webhookFetch ? { fetch: options.webhookFetch } : {}),
@@ -47,7 +53,7 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
     storage,
     publicUrl: options.publicUrl ?? 'http://localhost:4100',
     deliverer,
-    usageRetentionDays: options.usageRetentionDays ?? 30,
+    usageRetentionDays,
   };
   const events = createLaunchEvents(storage);
   deliverer.resume();

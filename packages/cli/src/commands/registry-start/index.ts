@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { CliError } from '../../lib/errors.js';
 import { EXIT } from '../../lib/exit-codes.js';
 import { defineRegistryCommand, stringOption } from '../../lib/registry-command.js';
+import { readUsageRetentionDays } from './retention.js';
 
-const USAGE = `Usage: orrery registry start [--port 4100] [--host 127.0.0.1] [--data-dir DIR] [--database-url URL]
+const USAGE = `Usage: orrery registry start [--port 4100] [--host 127.0.0.1] [--data-dir DIR] [--database-url URL] [--usage-retention-days 30]
 
 Runs the Orrery registry until SIGINT or SIGTERM: the management API under /api/v1, supergraph
 delivery for gateways (ETag, long-poll, and Apollo Uplink at /uplink), /health and /ready.
@@ -17,6 +18,9 @@ Options:
       --host <host>          interface to listen on (default 127.0.0.1; 0.0.0.0 for all)
       --data-dir <dir>       PGlite data directory (default ./.orrery/registry)
       --database-url <url>   PostgreSQL connection string (env DATABASE_URL); wins over --data-dir
+      --usage-retention-days <n>
+                             days of gateway usage kept (env ORRERY_USAGE_RETENTION_DAYS;
+                             default 30); older data is deleted on start and hourly
 `;
 
 function readPort(value: string | undefined): number {
@@ -56,11 +60,16 @@ export const registryStartCommand = defineRegistryCommand({
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     'database-url': { type: 'string' },
+    'usage-retention-days': { type: 'string' },
   },
   async run(ctx, values) {
     const { io } = ctx;
     const port = readPort(stringOption(values, 'port'));
     const host = stringOption(values, 'host');
+    const usageRetentionDays = readUsageRetentionDays(
+      stringOption(values, 'usage-retention-days'),
+      io.env,
+    );
     const databaseUrl = stringOption(values, 'database-url') ?? io.env['DATABASE_URL'];
     const dataDir = databaseUrl
       ? undefined
@@ -75,6 +84,7 @@ export const registryStartCommand = defineRegistryCommand({
       ...(host ? { host } : {}),
       ...(databaseUrl ? { databaseUrl } : { dataDir: dataDir! }),
       env: io.env,
+      ...(usageRetentionDays !== undefined && { usageRetentionDays }),
       ...(ctx.verbose ? { log: (message: string) => io.stderr(`${message}\n`) } : {}),
     });
     const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`;
