@@ -70,9 +70,12 @@ export const printApiSchema = (schema: GraphQLSchema) =>
  * What clients see change between two printed API schemas (launch history and schema checks
  * share it, so a check lists exactly the changes the publish would record).
  */
-export function diffApiSchemas(oldApiSchemaSdl: string, newApiSchemaSdl: string): SchemaChange[] {
+export function diffApiSchemas(
+  oldApiSchema: string | GraphQLSchema,
+  newApiSchemaSdl: string,
+): SchemaChange[] {
   // Composition types `meta` as a closed interface, the wire as an open record: copy it across.
-  return diffSchemas(oldApiSchemaSdl, newApiSchemaSdl).map(({ meta, ...change }): SchemaChange =>
+  return diffSchemas(oldApiSchema, newApiSchemaSdl).map(({ meta, ...change }): SchemaChange =>
     meta ? { ...change, meta: { ...meta } } : change,
   );
 }

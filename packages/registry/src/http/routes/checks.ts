@@ -1,8 +1,99 @@
 /**
- * Check routes. SKELETON: the checks helper fills this in.
+ * Schema checks of a variant: run one (`POST`, 200 with the result whether it passed or failed:
+ * the verdict is `status` in the body), list them newest first, read one. A proposal that is not
+ * a valid subgraph is `400 INVALID_SDL`, as for a publish.
  *
  * @module
  */
+import type { CheckConfig, CheckRequest } from '@orrery/registry-client';
+import { HttpError } from '../errors.js';
+import {
+  defined,
+  optionalBoolean,
+  optionalObject,
+  optionalString,
+  optionalStringArray,
+  queryInteger,
+  requiredString,
+  type JsonObject,
+} from '../body.js';
 import type { AddRoute, RouteDeps } from '../types.js';
+import { VARIANT } from './paths.js';
 
-export function checkRoutes(_add: AddRoute, _deps: RouteDeps): void {}
+export function checkRoutes(add: AddRoute, { service }: RouteDeps): void {
+  add('POST', `${VARIANT}/checks`, async (ctx) => {
+    const ref = ctx.ref();
+    const request = readCheckRequest(await ctx.json());
+    return { status: 200, json: await service.runCheck(ctx.actor, ref, request) };
+  });
+
+  add('GET', `${VARIANT}/checks`, async (ctx) => {
+    const ref = ctx.ref();
+    const limit = queryInteger(ctx.query, 'limit', { min: 1, max: 100 });
+    const before = queryInteger(ctx.query, 'before', { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const options: { limit?: number; before?: number } = {};
+    if (limit !== undefined) options.limit = limit;
+    if (before !== undefined) options.before = before;
+    return { status: 200, json: await service.listChecks(ctx.actor, ref, options) };
+  });
+
+  add('GET', `${VARIANT}/checks/:id`, async (ctx) => {
+    const ref = ctx.ref();
+    return { status: 200, json: await service.getCheck(ctx.actor, ref, checkId(ctx.params.id)) };
+  });
+}
+
+/** A check id from the path: a positive integer. */
+function checkId(raw: string | undefined): number {
+  const value = Number(raw);
+  if (raw === undefined || !/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
+    throw new HttpError('BAD_REQUEST', `"${raw ?? ''}" is not a check id (a positive integer).`);
+  }
+  return value;
+}
+
+function optionalNumber(body: JsonObject, key: string): number | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new HttpError('BAD_REQUEST', `"${key}" must be a number.`);
+  }
+  return value;
+}
+
+function readConfig(body: JsonObject): CheckConfig {
+  const planRegressions = optionalString(body, 'planRegressions');
+  if (planRegressions !== undefined && !['warn', 'fail', 'off'].includes(planRegressions)) {
+    throw new HttpError('BAD_REQUEST', '"planRegressions" must be "warn", "fail" or "off".');
+  }
+  // Ranges are the service's to check (it answers the same errors to in-process callers).
+  return defined<CheckConfig>({
+    validationPeriodSeconds: optionalNumber(body, 'validationPeriodSeconds'),
+    queryCountThreshold: optionalNumber(body, 'queryCountThreshold'),
+    queryPercentageThreshold: optionalNumber(body, 'queryPercentageThreshold'),
+    excludedClients: optionalStringArray(body, 'excludedClients'),
+    excludedOperations: optionalStringArray(body, 'excludedOperations'),
+    trafficVariants: optionalStringArray(body, 'trafficVariants'),
+    failOnDangerous: optionalBoolean(body, 'failOnDangerous'),
+    planRegressions: planRegressions as CheckConfig['planRegressions'],
+  });
+}
+
+function readCheckRequest(body: JsonObject): CheckRequest {
+  const config = optionalObject(body, 'config');
+  const context = optionalObject(body, 'context');
+  return defined<CheckRequest>({
+    subgraph: requiredString(body, 'subgraph'),
+    sdl: requiredString(body, 'sdl'),
+    url: optionalString(body, 'url'),
+    config: config && readConfig(config),
+    context:
+      context &&
+      defined<NonNullable<CheckRequest['context']>>({
+        branch: optionalString(context, 'branch'),
+        commit: optionalString(context, 'commit'),
+        author: optionalString(context, 'author'),
+        message: optionalString(context, 'message'),
+      }),
+  });
+}
