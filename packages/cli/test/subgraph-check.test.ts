@@ -695,6 +695,7 @@ describe('check commands’ arguments', () => {
       { ORRERY_GRAPH: 'shop' },
     );
     expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--queryCountThreshold must be a whole number');
   });
 
   it('lists the new commands in the help', async () => {

@@ -1,4 +1,9 @@
-import { defineRegistryCommand, stringOption, stringsOption } from '../../lib/registry-command.js';
+import {
+  defineRegistryCommand,
+  stringOption,
+  stringsOption,
+  type OptionValues,
+} from '../../lib/registry-command.js';
 import {
   SERVICE_OPTIONS,
   SERVICE_USAGE,
@@ -7,7 +12,7 @@ import {
 } from '../../lib/service-alias.js';
 import { checkSubgraph } from '../subgraph-check/check.js';
 import { CHECK_OPTIONS, checkFlags } from '../subgraph-check/index.js';
-import { checkConfig } from '../subgraph-check/options.js';
+import { checkConfig, type CheckFlags } from '../subgraph-check/options.js';
 import { schemaInput } from '../subgraph-publish/index.js';
 
 const USAGE = `Usage: orrery service:check --serviceName NAME (--localSchemaFile FILE | --endpoint URL) [--graph G] [--variant V]
@@ -30,6 +35,30 @@ ${SERVICE_USAGE}
                                        ...and from p % of the window's requests (default 0)
 `;
 
+/** The Apollo CLI's names for the thresholds win over rover's when both are given. */
+function apolloFlags(values: OptionValues, flags: CheckFlags): CheckFlags {
+  const apollo = {
+    validationPeriod: stringOption(values, 'validationPeriod'),
+    queryCountThreshold: stringOption(values, 'queryCountThreshold'),
+    queryPercentageThreshold: stringOption(values, 'queryCountThresholdPercentage'),
+  };
+  return {
+    ...flags,
+    validationPeriod: apollo.validationPeriod ?? flags.validationPeriod,
+    queryCountThreshold: apollo.queryCountThreshold ?? flags.queryCountThreshold,
+    queryPercentageThreshold: apollo.queryPercentageThreshold ?? flags.queryPercentageThreshold,
+    names: {
+      ...(apollo.validationPeriod !== undefined && { validationPeriod: 'validationPeriod' }),
+      ...(apollo.queryCountThreshold !== undefined && {
+        queryCountThreshold: 'queryCountThreshold',
+      }),
+      ...(apollo.queryPercentageThreshold !== undefined && {
+        queryPercentageThreshold: 'queryCountThresholdPercentage',
+      }),
+    },
+  };
+}
+
 /** `orrery service:check`, alias of `subgraph check`. */
 export const serviceCheckCommand = defineRegistryCommand({
   path: ['service:check'],
@@ -49,7 +78,6 @@ export const serviceCheckCommand = defineRegistryCommand({
   },
   run(ctx, values) {
     const ref = serviceGraphRef(ctx, values);
-    const flags = checkFlags(values);
     return checkSubgraph(ctx, {
       ref,
       name: serviceName(values),
@@ -59,17 +87,7 @@ export const serviceCheckCommand = defineRegistryCommand({
         stringsOption(values, 'header'),
       ),
       routingUrl: stringOption(values, 'serviceURL'),
-      config: checkConfig(
-        {
-          ...flags,
-          validationPeriod: stringOption(values, 'validationPeriod') ?? flags.validationPeriod,
-          queryCountThreshold:
-            stringOption(values, 'queryCountThreshold') ?? flags.queryCountThreshold,
-          queryPercentageThreshold:
-            stringOption(values, 'queryCountThresholdPercentage') ?? flags.queryPercentageThreshold,
-        },
-        ref,
-      ),
+      config: checkConfig(apolloFlags(values, checkFlags(values)), ref),
     });
   },
 });

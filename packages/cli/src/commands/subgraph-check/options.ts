@@ -93,6 +93,10 @@ export interface CheckFlags {
   readonly variantTraffic?: readonly string[];
   readonly failOnDangerous?: boolean;
   readonly planRegressions?: string | undefined;
+  /** The names the flags were given under, for messages (`service:check` has its own). */
+  readonly names?: Partial<
+    Record<'validationPeriod' | 'queryCountThreshold' | 'queryPercentageThreshold', string>
+  >;
 }
 
 /**
@@ -102,15 +106,21 @@ export interface CheckFlags {
 export function checkConfig(flags: CheckFlags, ref: GraphRef): CheckConfig {
   const config: { -readonly [K in keyof CheckConfig]: CheckConfig[K] } = {};
   if (flags.validationPeriod !== undefined) {
-    config.validationPeriodSeconds = parseDuration(flags.validationPeriod, 'validation-period');
+    config.validationPeriodSeconds = parseDuration(
+      flags.validationPeriod,
+      flags.names?.validationPeriod ?? 'validation-period',
+    );
   }
   if (flags.queryCountThreshold !== undefined) {
-    config.queryCountThreshold = parseCount(flags.queryCountThreshold, 'query-count-threshold');
+    config.queryCountThreshold = parseCount(
+      flags.queryCountThreshold,
+      flags.names?.queryCountThreshold ?? 'query-count-threshold',
+    );
   }
   if (flags.queryPercentageThreshold !== undefined) {
     config.queryPercentageThreshold = parsePercentage(
       flags.queryPercentageThreshold,
-      'query-percentage-threshold',
+      flags.names?.queryPercentageThreshold ?? 'query-percentage-threshold',
     );
   }
   const clients = flags.excludeClients ?? [];
