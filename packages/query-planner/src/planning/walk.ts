@@ -1,21 +1,17 @@
-import type {
-  ContextArgument,
-  FieldEdge,
-  KeyDefinition,
-  QueryGraph,
-  QueryGraphVertex,
-} from '@orrery/core';
-import { type ArgumentNode, Kind, type SelectionSetNode } from 'graphql';
+import type { FieldEdge, KeyDefinition, QueryGraph, QueryGraphVertex } from '@orrery/core';
+import { Kind, type SelectionSetNode } from 'graphql';
 import { PlanLimitError, type PlannerLimits } from '../limits.js';
 import type { Condition, OpField, OpFragment, OpSelection } from '../operation/operation.js';
-import type { DataRewrite } from '../query-plan.js';
 import {
   createFetchGroup,
   type DeferBlock,
   type FetchGroup,
   shareConditions,
 } from './fetch-group.js';
+import { contextValues } from './context-values.js';
 import { type DeferMode, walkDeferred } from './defer-walk.js';
+import { FetchEstimates, isAbstract, UNREACHABLE } from './estimate.js';
+import { addFieldSet } from './field-sets.js';
 import type { PlannerSchema } from './planner-schema.js';
 import type { SelectionBuilder } from './selection-builder.js';
 
@@ -63,7 +59,7 @@ export class PlanWalker {
   private typeConditions = 0;
   /** Vertices whose keys are being fetched from elsewhere (multi-step key resolution). */
   private readonly resolvingKeys = new Set<number>();
-  private readonly estimates = new WeakMap<readonly OpSelection[], Map<number, number>>();
+  private readonly estimates = new FetchEstimates(this);
 
   /** The deferred chunks, in the order their fragments were met. */
   readonly deferBlocks: DeferBlock[] = [];
@@ -171,10 +167,6 @@ export class PlanWalker {
     return undefined;
   }
 
-  private static isAbstract(vertex: QueryGraphVertex): boolean {
-    return vertex.kind === 'INTERFACE' || vertex.kind === 'UNION';
-  }
-
   /** The object types a subgraph can return at an abstract vertex. */
   private runtimeTypes(vertex: QueryGraphVertex): string[] {
     return [...vertex.downcasts.keys()];
@@ -215,7 +207,7 @@ export class PlanWalker {
     }
     // Introspection is answered by the gateway, not the subgraphs.
     if (field.name.startsWith('__')) return;
-    if (PlanWalker.isAbstract(pos.vertex)) this.walkAbstractField(pos, field);
+    if (isAbstract(pos.vertex)) this.walkAbstractField(pos, field);
     else this.walkObjectField(pos, field);
   }
 
@@ -242,7 +234,7 @@ export class PlanWalker {
     if (!field.selections || !entry.selections) return;
     const tail = edge.tail;
     if (!tail) return;
-    if (PlanWalker.isAbstract(tail)) entry.selections.typename();
+    if (isAbstract(tail)) entry.selections.typename();
     const provided = edge.provides
       ? edge.provides.selectionSet
       : this.providedSub(pos.provided, pos.vertex.type, field.name);
@@ -366,7 +358,7 @@ export class PlanWalker {
       here(vertex, condition);
       return;
     }
-    if (!PlanWalker.isAbstract(vertex)) {
+    if (!isAbstract(vertex)) {
       // An object (or an interface object, which stands for all its implementations here).
       if (vertex.isInterfaceObject) {
         // The subgraph cannot tell the implementations apart: continue the fragment where the
@@ -422,41 +414,6 @@ export class PlanWalker {
       }
     }
     return true;
-  }
-
-  /**
-   * Adds a FieldSet to a sink as the planner's own selections; `vertex` (where the sink's
-   * selections are resolved, when they go to a subgraph) gives the fields' subgraph types.
-   */
-  private addFieldSet(
-    sink: SelectionBuilder,
-    selectionSet: SelectionSetNode,
-    vertex?: QueryGraphVertex,
-    plannerAdded = true,
-  ): void {
-    for (const s of selectionSet.selections) {
-      if (s.kind === Kind.FIELD) {
-        const edge = vertex?.fields.get(s.name.value);
-        const entry = sink.field(
-          s.name.value,
-          undefined,
-          s.arguments ?? [],
-          [],
-          [],
-          !!s.selectionSet,
-          plannerAdded,
-          s.name.value === '__typename' ? 'String!' : edge?.type,
-        );
-        if (s.selectionSet && entry.selections) {
-          this.addFieldSet(entry.selections, s.selectionSet, edge?.tail, plannerAdded);
-        }
-      } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        const tc = s.typeCondition?.name.value;
-        const entry = sink.fragment(tc, [], [], plannerAdded);
-        const target = vertex && tc !== undefined ? this.graph.vertex(tc, vertex.subgraph) : vertex;
-        this.addFieldSet(entry.selections, s.selectionSet, target, plannerAdded);
-      }
-    }
   }
 
   /**
@@ -526,7 +483,7 @@ export class PlanWalker {
     // client had selected it; the other fetches that walk touches become dependencies.
     pos.sink.typename();
     // A deferred fragment's key is added after the client's selections, where Apollo puts it.
-    if (keyHere) this.addFieldSet(pos.sink, key.fields.selectionSet, vertex, !forceEntity);
+    if (keyHere) addFieldSet(this.graph, pos.sink, key.fields.selectionSet, vertex, !forceEntity);
     pos.touched?.add(pos.group);
     const needs: OpSelection[] = [];
     if (!keyHere)
@@ -546,7 +503,7 @@ export class PlanWalker {
       for (const g of touched) if (g !== pos.group) dependencies.push(g);
     }
     const context = edge.contextArguments.length
-      ? this.contextValues(pos, tail.subgraph, field.name, edge.contextArguments, dependencies)
+      ? contextValues(this, pos, tail.subgraph, field.name, edge.contextArguments, dependencies)
       : undefined;
     const entity = this.enter(
       pos,
@@ -577,58 +534,6 @@ export class PlanWalker {
   }
 
   /**
-   * `@fromContext` arguments: each context's selection is fetched at the nearest type above that
-   * sets the context (by the fetch there, or by fetches it then needs: dependencies), and passed
-   * to the entity fetch as a variable `contextualArgument_<subgraph index>_<i>` read through a
-   * `contextRewrites` path (`..` per field level up, then `... on Setter`, then the fields), as
-   * Apollo's planner names and writes them.
-   */
-  private contextValues(
-    pos: Position,
-    subgraph: string,
-    field: string,
-    args: readonly ContextArgument[],
-    dependencies: FetchGroup[],
-  ) {
-    const variables: { name: string; type: string }[] = [];
-    const rewrites: DataRewrite[] = [];
-    const argumentNodes: ArgumentNode[] = [];
-    for (const arg of args) {
-      let scope = pos.contexts;
-      while (scope && !scope.names.includes(arg.context)) scope = scope.outer;
-      if (!scope) {
-        throw new PlanLimitError(
-          'ERR_PLAN_UNSATISFIABLE',
-          `Cannot plan "@fromContext" argument "${arg.name}" at "${pos.path.join('.')}": no type above it in the operation sets context "${arg.context}".`,
-        );
-      }
-      const setter = scope.position;
-      const selection = this.schema.contextSelection(setter.vertex.type, arg.selection);
-      const touched = new Set<FetchGroup>();
-      // The rewrite's `... on Setter` step is checked against the setter's __typename.
-      setter.sink.typename();
-      this.walkSelections({ ...setter, touched, plannerAdded: true }, selection.selections);
-      for (const g of touched) {
-        if (g !== pos.group && !dependencies.includes(g)) dependencies.push(g);
-      }
-      const name = this.schema.contextVariable(subgraph, pos.vertex.type, field, arg.name);
-      variables.push({ name, type: arg.type });
-      const up = fieldDepth(pos.path) - fieldDepth(setter.path);
-      rewrites.push({
-        kind: 'KeyRenamer',
-        path: [...Array<string>(up).fill('..'), `... on ${setter.vertex.type}`, ...selection.path],
-        renameKeyTo: name,
-      });
-      argumentNodes.push({
-        kind: Kind.ARGUMENT,
-        name: { kind: Kind.NAME, value: arg.name },
-        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } },
-      });
-    }
-    return { variables, rewrites, arguments: argumentNodes };
-  }
-
-  /**
    * The position inside an `_entities` fetch to `tail`'s subgraph at `pos`'s path (a fetch
    * already planned there with the same dependencies is reused), its representation (`__typename`,
    * the key, `required` fields) recorded. The caller has put the key into `pos`'s fetch.
@@ -645,8 +550,8 @@ export class PlanWalker {
     const target = this.entityGroup(tail.subgraph, pos.path, pos.group, dependencies);
     const representation = target.requires.fragment(vertex.type, [], [], true).selections;
     representation.typename();
-    this.addFieldSet(representation, key.fields.selectionSet);
-    if (required) this.addFieldSet(representation, required);
+    addFieldSet(this.graph, representation, key.fields.selectionSet);
+    if (required) addFieldSet(this.graph, representation, required);
     // Entering an @interfaceObject from a real type, the concrete __typename must become the
     // interface's name; from the real interface too (`Channel` to `Channel`): its objects carry
     // their implementation's name.
@@ -674,6 +579,11 @@ export class PlanWalker {
     };
   }
 
+  /** How many more fetches resolving `selections` from `vertex` needs (see `estimate.ts`). */
+  estimate(vertex: QueryGraphVertex, selections: readonly OpSelection[]): number {
+    return this.estimates.estimate(vertex, selections);
+  }
+
   /**
    * From an `@interfaceObject` (which stands for every implementation and knows none), the
    * position in a subgraph where the type is a real interface, reached by a key this subgraph
@@ -692,7 +602,7 @@ export class PlanWalker {
     }
     if (!chosen) return undefined;
     pos.sink.typename();
-    this.addFieldSet(pos.sink, chosen.key.fields.selectionSet, vertex);
+    addFieldSet(this.graph, pos.sink, chosen.key.fields.selectionSet, vertex);
     pos.touched?.add(pos.group);
     return this.enter(pos, chosen.tail, chosen.key, [], undefined, conditions);
   }
@@ -727,79 +637,7 @@ export class PlanWalker {
     }
     return group;
   }
-
-  /**
-   * How many more fetches resolving `selections` from `vertex` needs (an estimate: each distinct
-   * subgraph jumped to at a level counts once). Memoised per (selection set, vertex).
-   */
-  estimate(vertex: QueryGraphVertex, selections: readonly OpSelection[]): number {
-    let memo = this.estimates.get(selections);
-    const cached = memo?.get(vertex.id);
-    if (cached !== undefined) return cached;
-    if (!memo) this.estimates.set(selections, (memo = new Map()));
-    memo.set(vertex.id, 0); // cycles (none in trees, but be safe)
-    const targets = new Set<string>();
-    let cost = 0;
-    const field = (v: QueryGraphVertex, f: OpField): void => {
-      if (f.name.startsWith('__')) return;
-      const edge = this.usable(v, f.name, undefined);
-      if (edge && !edge.requires && !edge.hasContextArguments) {
-        if (f.selections && edge.tail) cost += this.estimate(edge.tail, f.selections);
-        return;
-      }
-      if (PlanWalker.isAbstract(v)) {
-        for (const t of this.runtimeTypes(v)) {
-          const tv = this.graph.vertex(t, v.subgraph);
-          if (tv) field(tv, f);
-        }
-        return;
-      }
-      let bestCost = Infinity;
-      let bestGraph = '';
-      for (const keyEdge of this.graph.keyEdges(v)) {
-        const e = keyEdge.key && this.usable(keyEdge.tail, f.name, undefined);
-        if (!e) continue;
-        let c = e.requires ? 1 : 0;
-        if (f.selections && e.tail) c += this.estimate(e.tail, f.selections);
-        if (c < bestCost) {
-          bestCost = c;
-          bestGraph = keyEdge.tail.subgraph;
-        }
-      }
-      if (edge && bestCost === Infinity) {
-        bestCost = 1;
-        bestGraph = v.subgraph;
-      }
-      if (bestCost === Infinity) bestCost = UNREACHABLE; // strongly discouraged
-      cost += bestCost;
-      targets.add(bestGraph);
-    };
-    const walk = (v: QueryGraphVertex, list: readonly OpSelection[]): void => {
-      for (const s of list) {
-        if (s.kind === 'Field') field(v, s);
-        else if (s.typeCondition === undefined || s.typeCondition === v.type) walk(v, s.selections);
-        else {
-          const target = this.graph.vertex(s.typeCondition, v.subgraph);
-          if (target) walk(target, s.selections);
-        }
-      }
-    };
-    walk(vertex, selections);
-    const total = cost + targets.size;
-    memo.set(vertex.id, total);
-    return total;
-  }
 }
-
-/** The number of field levels in a response path (list levels, `@`, do not count). */
-function fieldDepth(path: readonly string[]): number {
-  let n = 0;
-  for (const p of path) if (p !== '@') n++;
-  return n;
-}
-
-/** The estimate of a field no key jump reaches. */
-const UNREACHABLE = 100;
 
 /** The response path one level down: the field's response name, then `@` per list level. */
 function extendPath(path: readonly string[], responseName: string, type: string): string[] {
