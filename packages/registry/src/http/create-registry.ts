@@ -193,7 +193,9 @@ export function createRegistry(options: RegistryOptions): Registry {
     };
     const answer = await handler(ctx);
     // A write may have launched: plain polls through this process see it at once.
-    if (method !== 'GET' && method !== 'HEAD') cache.clearSupergraphs();
+    if (method !== 'GET' && method !== 'HEAD' && routeOptions.keepsDeliveryCache !== true) {
+      cache.clearSupergraphs();
+    }
     write(req, res, answer, closing);
   };
 

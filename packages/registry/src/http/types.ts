@@ -61,6 +61,11 @@ export interface RouteOptions {
    * delivery cache (see `delivery-cache.ts`).
    */
   readonly delivery?: boolean;
+  /**
+   * A write that never changes what is served (usage reports, sent every few seconds by every
+   * gateway): it leaves the delivery cache alone instead of clearing it.
+   */
+  readonly keepsDeliveryCache?: boolean;
 }
 
 /** Registers routes: `add('GET', '/api/v1/graphs', handler)`. */

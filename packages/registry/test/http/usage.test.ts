@@ -9,8 +9,10 @@ import {
   type RegistryClient,
 } from '@orrery/registry-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegistryService } from '../../src/service/types.js';
 import { GET_IDS, GET_PRODUCTS, minuteAgo, report, row } from '../service/usage-fixtures.js';
 import {
+  PRODUCTS,
   startTestBackend,
   startTestRegistry,
   type TestBackend,
@@ -209,5 +211,49 @@ describe('usage over HTTP', () => {
       status: 404,
       code: 'NOT_FOUND',
     });
+  });
+
+  it('leaves the supergraph delivery cache alone (gateways report every few seconds)', async () => {
+    let reads = 0;
+    const cached = await startTestRegistry({
+      backend,
+      deliveryCacheMs: 60_000,
+      wrapService: (service): RegistryService => ({
+        ...service,
+        getSupergraph: (...args) => {
+          reads++;
+          return service.getSupergraph(...args);
+        },
+      }),
+    });
+    try {
+      await cached.publish('shop@prod', 'products', PRODUCTS);
+      const poll = async () =>
+        (
+          await cached.call('GET', '/api/v1/graphs/shop/variants/prod/supergraph', {
+            key: gatewayKey,
+          })
+        ).status;
+      expect(await poll()).toBe(200);
+      expect(await poll()).toBe(200);
+      expect(reads).toBe(1);
+      const reply = await cached.call('POST', USAGE, {
+        key: gatewayKey,
+        body: report([GET_IDS], [row(GET_IDS, minuteAgo(1), 1)]),
+      });
+      expect(reply.status).toBe(202);
+      expect(await poll()).toBe(200);
+      expect(reads).toBe(1);
+      // A write that can launch still clears it.
+      await cached.publish(
+        'shop@prod',
+        'products',
+        PRODUCTS.replace('name: String', 'name: String\n    sku: String'),
+      );
+      expect(await poll()).toBe(200);
+      expect(reads).toBe(2);
+    } finally {
+      await cached.close();
+    }
   });
 });

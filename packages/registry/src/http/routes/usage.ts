@@ -22,12 +22,17 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = {
 };
 
 export function usageRoutes(add: AddRoute, { service }: RouteDeps): void {
-  add('POST', `${VARIANT}/usage`, async (ctx) => {
-    const ref = ctx.ref();
-    // The service validates the report field by field (BAD_REQUEST for a malformed one).
-    const report = (await ctx.json()) as unknown as UsageReport;
-    return { status: 202, json: await service.ingestUsage(ctx.actor, ref, report) };
-  });
+  add(
+    'POST',
+    `${VARIANT}/usage`,
+    async (ctx) => {
+      const ref = ctx.ref();
+      // The service validates the report field by field (BAD_REQUEST for a malformed one).
+      const report = (await ctx.json()) as unknown as UsageReport;
+      return { status: 202, json: await service.ingestUsage(ctx.actor, ref, report) };
+    },
+    { keepsDeliveryCache: true },
+  );
 
   add('GET', `${VARIANT}/usage`, async (ctx) => {
     const ref = ctx.ref();
