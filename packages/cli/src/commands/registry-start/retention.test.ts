@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../index.js';
 import { CliError } from '../../lib/errors.js';
 import { EXIT } from '../../lib/exit-codes.js';
+import { runCli } from '../../run-cli.js';
 import { readUsageRetentionDays } from './retention.js';
 
 describe('registry start --usage-retention-days', () => {
@@ -26,5 +28,23 @@ describe('registry start --usage-retention-days', () => {
     expect(() => readUsageRetentionDays(undefined, { ORRERY_USAGE_RETENTION_DAYS: 'x' })).toThrow(
       /ORRERY_USAGE_RETENTION_DAYS must be a whole number/,
     );
+  });
+
+  it('is an option of orrery registry start, checked before anything starts', async () => {
+    const err: string[] = [];
+    const io: CliIo = {
+      stdout: () => {},
+      stderr: (text) => void err.push(text),
+      cwd: process.cwd(),
+      env: { ORRERY_USAGE_RETENTION_DAYS: '30' },
+      readStdin: async () => '',
+    };
+    const code = await runCli(['registry', 'start', '--usage-retention-days', 'forever'], io);
+    expect(code).toBe(EXIT.USAGE);
+    expect(err.join('')).toContain('--usage-retention-days must be a whole number of days');
+    expect(
+      await runCli(['registry', 'start', '--help'], { ...io, stdout: (t) => void err.push(t) }),
+    ).toBe(0);
+    expect(err.join('')).toContain('--usage-retention-days <n>');
   });
 });
