@@ -1,5 +1,6 @@
 /**
- * Schema checks over real HTTP with the registry client: traffic reported to the registry,
+ * Schema checks over real HTTP with the registry client, on traffic reported by a real gateway
+ * (its usage-reporting plugin) and on reports sent directly,
  * then checks that break a used field (failed, naming the operation and the client), remove an
  * unused one (passed), add a value to an output enum in use (dangerous), and seed 004's two
  * teams whose changes only conflict in `current`; results listed and read back; error codes.
@@ -12,7 +13,18 @@ import {
   type RegistryClient,
   type UsageOperation,
 } from '@orrery/registry-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+// The real gateway and its test subgraphs (real @apollo/subgraph schemas behind an undici
+// MockAgent), by path: this package does not depend on @orrery/gateway.
+import { createGateway, managedSupergraph, useUsageReporting } from '../../../gateway/src/index.js';
+import {
+  mockSubgraphs,
+  REVIEWS_URL,
+  reviewsSubgraph,
+  SUBGRAPHS,
+  USERS_URL,
+  usersSubgraph,
+} from '../../../gateway/test/helpers.js';
 import { SYSTEM_ACTOR } from '../../src/keys/access.js';
 import { startTestRegistry, type TestRegistry } from './harness.js';
 
@@ -43,6 +55,9 @@ const SHELF = operation('Shelf', 'query Shelf{products{kind name}}', [
   'Query.products',
   'String',
 ]);
+
+// PGlite takes a while to start on a loaded machine: generous limits, no timing assertions.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000).toISOString();
 
@@ -236,5 +251,123 @@ describe('schema checks over HTTP', () => {
     const own = await reviewsTeam.runCheck(prod, { subgraph: 'reviews', sdl: REVIEWS });
     expect(own).toMatchObject({ status: 'passed', actor: 'reviews-team' });
     expect((await reviewsTeam.listChecks(prod)).checks[0]!.id).toBe(own.id);
+  });
+});
+
+describe('checks against traffic a gateway reported', () => {
+  let registry: TestRegistry;
+  let client: RegistryClient;
+  const USERS_SDL = SUBGRAPHS.find((subgraph) => subgraph.name === 'users')!.sdl;
+
+  beforeAll(async () => {
+    registry = await startTestRegistry();
+    client = createRegistryClient({ url: registry.url, key: registry.adminKey, retries: 0 });
+    for (const subgraph of SUBGRAPHS) {
+      await registry.publish('people@prod', subgraph.name, subgraph.sdl, subgraph.url);
+    }
+    const gatewayKey = await registry.createKey('gateway', { variants: ['people@prod'] });
+    const { agent } = mockSubgraphs({ [USERS_URL]: usersSubgraph, [REVIEWS_URL]: reviewsSubgraph });
+    const usage = useUsageReporting({
+      graphRef: 'people@prod',
+      registryUrl: registry.url,
+      key: gatewayKey,
+      flushIntervalMs: 3_600_000,
+    });
+    const gateway = createGateway({
+      supergraph: managedSupergraph({
+        graphRef: 'people@prod',
+        registryUrls: [registry.url],
+        key: gatewayKey,
+        cacheDir: null,
+      }),
+      dispatcher: agent,
+      plugins: [usage],
+    });
+    const traffic: [string, string, string][] = [
+      ['web', '1.0', 'query Names { users { name } }'],
+      ['web', '1.0', 'query Names { users { name } }'],
+      ['ios', '2.0', 'query Roles { users { id role } }'],
+      ['ios', '2.0', 'query Roles { users { id role } }'],
+      ['ios', '2.0', 'query Roles { users { id role } }'],
+    ];
+    try {
+      await gateway.ready;
+      for (const [name, version, query] of traffic) {
+        const response = await gateway.handle({
+          method: 'POST',
+          url: '/graphql',
+          headers: {
+            'content-type': 'application/json',
+            'apollographql-client-name': name,
+            'apollographql-client-version': version,
+          },
+          body: JSON.stringify({ query }),
+        });
+        expect(JSON.parse(response.body).errors, response.body).toBeUndefined();
+      }
+    } finally {
+      // Sends the report (the flush interval is long: this is the only one).
+      await usage.stop(60_000);
+      await gateway.close();
+    }
+    expect(usage.stats()).toMatchObject({ recorded: 5, dropped: 0, reportsSent: 1 });
+  });
+  afterAll(() => registry?.close());
+
+  it('fails the removal of a field the gateway served, naming the operation and the client', async () => {
+    const result = await client.runCheck('people@prod', {
+      subgraph: 'users',
+      sdl: USERS_SDL.replace('name: String! ', ''),
+    });
+    expect(result.status).toBe('failed');
+    expect(result.operations.totalRequests).toBe(5);
+    expect(result.operations.affectedOperations).toEqual([
+      expect.objectContaining({
+        name: 'Names',
+        classification: 'broken',
+        requests: 2,
+        percentage: 40,
+        clients: [{ name: 'web', version: '1.0', requests: 2 }],
+        coordinates: ['User.name'],
+      }),
+    ]);
+  });
+
+  it('passes the removal of a field no client used', async () => {
+    const result = await client.runCheck('people@prod', {
+      subgraph: 'users',
+      sdl: USERS_SDL.replace('user(id: ID!): User ', ''),
+    });
+    expect(result.status).toBe('passed');
+    expect(result.operations.changes).toEqual([
+      expect.objectContaining({
+        code: 'FIELD_REMOVED',
+        coordinate: 'Query.user',
+        impact: 'unused',
+      }),
+    ]);
+  });
+
+  it('reports a value added to an output enum clients read as dangerous', async () => {
+    const result = await client.runCheck('people@prod', {
+      subgraph: 'users',
+      sdl: USERS_SDL.replace('ADMIN USER', 'ADMIN USER GUEST'),
+    });
+    expect(result.status).toBe('passed');
+    expect(result.operations.changes).toEqual([
+      expect.objectContaining({
+        code: 'VALUE_ADDED_TO_ENUM',
+        coordinate: 'Role.GUEST',
+        severity: 'dangerous',
+        impact: 'potentially-affected',
+      }),
+    ]);
+    expect(result.operations.affectedOperations).toEqual([
+      expect.objectContaining({
+        name: 'Roles',
+        classification: 'potentially-affected',
+        clients: [{ name: 'ios', version: '2.0', requests: 3 }],
+      }),
+    ]);
   });
 });
