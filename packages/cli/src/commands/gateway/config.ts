@@ -14,10 +14,11 @@
  * subgraph_timeout_ms: 30000
  * subgraphs: { reviews: { url: http://reviews:4002/graphql, timeout_ms: 5000 } }
  * headers: { propagate: [authorization] }   # and per-subgraph rules: see plugins-config.ts
+ * usage_reporting: { enabled: false, flush_interval: 5s }   # on by default with graph_ref
  * ```
  *
  * The built-in plugins (header rules, client awareness, query plans, sandbox, request ids, logs,
- * metrics, tracing) have their keys in `plugins-config.ts`. `introspection`, `expose_query_plan`
+ * metrics, tracing, usage reporting) have their keys in `plugins-config.ts`. `introspection`, `expose_query_plan`
  * and `sandbox` default to on, off when `NODE_ENV=production`.
  */
 import { dirname, resolve } from 'node:path';
@@ -255,6 +256,14 @@ export function parseGatewayConfig(text: string, file: string, env: Env): Gatewa
   const propagate = headers['propagate'] ?? [];
   if (!Array.isArray(propagate)) invalid('headers.propagate', 'must be a list of header names');
 
+  const plugins = readPluginSettings(raw, env);
+  if (plugins.usageReporting?.enabled && supergraph.kind !== 'managed') {
+    invalid(
+      'usage_reporting',
+      'reports go to the registry of supergraph.graph_ref: turn it on in managed mode only',
+    );
+  }
+
   return {
     supergraph,
     port: int(listen['port'], 'listen.port') ?? 4000,
@@ -268,6 +277,6 @@ export function parseGatewayConfig(text: string, file: string, env: Env): Gatewa
     subgraphs,
     propagateHeaders: propagate.map((h: unknown, i) => str(h, env, `headers.propagate[${i}]`)),
     ...(headerRules ? { headerRules } : {}),
-    ...readPluginSettings(raw, env),
+    ...plugins,
   };
 }

@@ -24,7 +24,7 @@ import {
   type ManagedSetting,
   type SupergraphSetting,
 } from './config.js';
-import { pluginsFor } from './plugins-config.js';
+import { pluginsFor, usageReportingFor } from './plugins-config.js';
 
 const USAGE = `Usage: orrery gateway --supergraph <file> [--port 4000] [--host 0.0.0.0] [--watch]
        orrery gateway --graph-ref <graph@variant> [--registry-url URL] [--cache-dir DIR]
@@ -52,6 +52,10 @@ Options:
                            served when neither the registry nor the cache has a supergraph
       --no-introspection   refuse __schema/__type queries (the default when
                            NODE_ENV=production, with no query plans and no sandbox)
+      --no-usage-reporting in managed mode, do not report which operations clients run
+                           (by default the gateway sends the registry per-minute counts per
+                           operation and client, for schema checks; gateway.yaml:
+                           usage_reporting: { enabled: false, flush_interval: 5s })
 
 In development a browser at http://host:port/ gets the sandbox (GraphiQL with a query plan
 panel); a request with "orrery-expose-query-plan: true" gets its plan in "extensions".
@@ -83,6 +87,7 @@ function readOptions(args: readonly string[]) {
         'cache-dir': { type: 'string' },
         'fallback-supergraph': { type: 'string' },
         'no-introspection': { type: 'boolean' },
+        'no-usage-reporting': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -128,12 +133,14 @@ async function resolveConfig(args: readonly string[], io: CliIo): Promise<Gatewa
       ...(port === undefined ? {} : { port }),
       ...(values.host ? { host: values.host } : {}),
       ...(values['no-introspection'] ? { introspection: false } : {}),
+      ...(values['no-usage-reporting'] ? { usageReporting: { enabled: false } } : {}),
     };
   }
   const common = {
     port: port ?? 4000,
     host: values.host ?? '0.0.0.0',
     introspection: values['no-introspection'] ? false : undefined,
+    ...(values['no-usage-reporting'] ? { usageReporting: { enabled: false } } : {}),
     limits: {},
     subgraphTimeoutMs: undefined,
     subgraphs: {},
@@ -203,6 +210,11 @@ export interface RunningGateway {
 export async function startGateway(args: readonly string[], io: CliIo): Promise<RunningGateway> {
   const config = await resolveConfig(args, io);
   const source = supergraphSource(config.supergraph, io);
+  const usage = usageReportingFor(
+    config,
+    config.supergraph.kind === 'managed' ? config.supergraph : undefined,
+    (message) => io.stderr(`[orrery gateway] warn: ${message}\n`),
+  );
   let gateway: Gateway;
   try {
     gateway = createGateway({
@@ -213,10 +225,11 @@ export async function startGateway(args: readonly string[], io: CliIo): Promise<
       limits: config.limits,
       subgraphs: config.subgraphs,
       ...(config.subgraphTimeoutMs ? { subgraphTimeoutMs: config.subgraphTimeoutMs } : {}),
-      plugins: pluginsFor(config, config.propagateHeaders),
+      plugins: pluginsFor(config, config.propagateHeaders, usage),
     });
     await gateway.ready;
   } catch (error) {
+    await usage?.stop(0);
     if (error instanceof GatewayError) {
       throw new CliError('ERR_CLI_CONFIG_INVALID', `${error.code}: ${error.message}`, 1, {
         cause: error,
@@ -240,6 +253,8 @@ export async function startGateway(args: readonly string[], io: CliIo): Promise<
     close: async () => {
       server.closeIdleConnections();
       await new Promise<void>((r) => server.close(() => r()));
+      // What was counted since the last report is sent before the process goes (2 s at most).
+      await usage?.stop();
       await gateway.close();
     },
   };

@@ -24,6 +24,8 @@
  * metrics: { path: /metrics, prefix: orrery_gateway_, default_metrics: true, max_operation_names: 500 }
  * tracing: { continue_client_trace: true }   # spans go to the OpenTelemetry SDK you register
  * federated_tracing: { subgraphs: [reviews], max_field_spans: 500 }
+ * usage_reporting: { enabled: true, flush_interval: 5s, max_rows: 10000, sample_rate: 1 }
+ *                                # on by default in managed mode (graph_ref), to its registry
  * ```
  *
  * @module
@@ -36,6 +38,7 @@ import {
   useMetrics,
   useRequestId,
   useTracing,
+  useUsageReporting,
   type ClientAwarenessOptions,
   type FederatedTracingOptions,
   type GatewayPlugin,
@@ -48,8 +51,17 @@ import {
   type ResponseHeaderRule,
   type SandboxOptions,
   type TracingOptions,
+  type UsageReportingPlugin,
 } from '@orrery/gateway';
-import { bool, int, invalid, isRecord, only, str, type Env } from './yaml.js';
+import { bool, duration, int, invalid, isRecord, only, str, type Env } from './yaml.js';
+
+/** `usage_reporting`: on by default in managed mode; reports go to the managed registry. */
+export interface UsageReportingSettings {
+  readonly enabled: boolean;
+  readonly flushIntervalMs?: number;
+  readonly maxRows?: number;
+  readonly sampleRate?: number;
+}
 
 /** The plugin settings read from `gateway.yaml`; a key that is absent is `undefined`. */
 export interface PluginSettings {
@@ -63,6 +75,8 @@ export interface PluginSettings {
   readonly metrics?: MetricsOptions;
   readonly tracing?: TracingOptions;
   readonly federatedTracing?: FederatedTracingOptions;
+  /** `undefined`: on in managed mode, with the defaults. */
+  readonly usageReporting?: UsageReportingSettings;
 }
 
 /** The top-level keys this file reads (besides `headers`, shared with `propagate`). */
@@ -75,6 +89,7 @@ export const PLUGIN_KEYS = [
   'metrics',
   'tracing',
   'federated_tracing',
+  'usage_reporting',
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -320,22 +335,99 @@ export function readPluginSettings(raw: Record<string, unknown>, env: Env): Plug
       ...(max === undefined ? {} : { maxFieldSpans: max }),
     };
   }
+
+  const usage = raw['usage_reporting'];
+  if (usage === false) settings.usageReporting = { enabled: false };
+  else {
+    const reporting = section(usage, 'usage_reporting', [
+      'enabled',
+      'flush_interval',
+      'max_rows',
+      'sample_rate',
+    ]);
+    if (reporting) {
+      const flushIntervalMs = duration(
+        reporting['flush_interval'],
+        'usage_reporting.flush_interval',
+      );
+      const maxRows = int(reporting['max_rows'], 'usage_reporting.max_rows');
+      const sampleRate = reporting['sample_rate'];
+      if (
+        sampleRate !== undefined &&
+        (typeof sampleRate !== 'number' || !(sampleRate >= 0 && sampleRate <= 1))
+      ) {
+        invalid('usage_reporting.sample_rate', 'must be a number from 0 to 1');
+      }
+      settings.usageReporting = {
+        enabled: bool(reporting['enabled'], 'usage_reporting.enabled', true),
+        ...(flushIntervalMs === undefined ? {} : { flushIntervalMs }),
+        ...(maxRows === undefined ? {} : { maxRows }),
+        ...(sampleRate === undefined ? {} : { sampleRate: sampleRate as number }),
+      };
+    }
+  }
   return settings;
+}
+
+/** Where a managed gateway reports usage: its graph ref, registries and key. */
+export interface UsageTarget {
+  readonly graphRef: string;
+  readonly registryUrls: readonly string[];
+  readonly key: string;
+}
+
+/**
+ * The usage reporting plugin for these settings: on when the gateway is managed (`target`)
+ * unless turned off, reading the client headers `client_awareness` names. Failed reports are
+ * logged once, then once every 12 failures (a minute at the default interval).
+ */
+export function usageReportingFor(
+  settings: PluginSettings,
+  target: UsageTarget | undefined,
+  log: (message: string) => void,
+): UsageReportingPlugin | undefined {
+  const usage = settings.usageReporting;
+  if (!target || usage?.enabled === false) return undefined;
+  let failures = 0;
+  return useUsageReporting({
+    graphRef: target.graphRef,
+    registryUrls: target.registryUrls,
+    key: target.key,
+    ...(usage?.flushIntervalMs ? { flushIntervalMs: usage.flushIntervalMs } : {}),
+    ...(usage?.maxRows ? { maxRows: usage.maxRows } : {}),
+    ...(usage?.sampleRate === undefined ? {} : { sampleRate: usage.sampleRate }),
+    ...(settings.clientAwareness?.nameHeader
+      ? { clientNameHeader: settings.clientAwareness.nameHeader }
+      : {}),
+    ...(settings.clientAwareness?.versionHeader
+      ? { clientVersionHeader: settings.clientAwareness.versionHeader }
+      : {}),
+    onError: (error) => {
+      if (failures++ % 12 === 0) {
+        log(
+          `usage report failed (${error.message}); its requests are counted as dropped (${failures} failed so far)`,
+        );
+      }
+    },
+  });
 }
 
 /**
  * The plugins for these settings, in the order the plugin guide recommends: request ids first
- * (so every other plugin sees them), logs, metrics, tracing then the federated tracing that fills
- * its spans, client awareness, then the header plugins.
+ * (so every other plugin sees them), logs, metrics, usage reporting (`usage`, made by
+ * {@link usageReportingFor}), tracing then the federated tracing that fills its spans, client
+ * awareness, then the header plugins.
  */
 export function pluginsFor(
   settings: PluginSettings,
   propagateHeaders: readonly string[],
+  usage?: GatewayPlugin,
 ): GatewayPlugin[] {
   const plugins: GatewayPlugin[] = [];
   if (settings.requestId) plugins.push(useRequestId(settings.requestId));
   if (settings.logging) plugins.push(useLogger(settings.logging));
   if (settings.metrics) plugins.push(useMetrics(settings.metrics));
+  if (usage) plugins.push(usage);
   if (settings.tracing) plugins.push(useTracing(settings.tracing));
   if (settings.federatedTracing) plugins.push(useFederatedTracing(settings.federatedTracing));
   if (settings.clientAwareness) plugins.push(useClientAwareness(settings.clientAwareness));

@@ -52,3 +52,16 @@ export function only(
       invalid(`${where}.${key}`, `unknown key (expected one of ${keys.join(', ')})`);
   }
 }
+
+const DURATION = /^(\d+)\s*(ms|s|m)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000 } as const;
+
+/** A positive duration in ms: a number of ms, or text like `500ms`, `5s`, `1m`. */
+export function duration(value: unknown, where: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return int(value, where);
+  const match = typeof value === 'string' ? DURATION.exec(value.trim()) : null;
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
+  if (!(ms >= 1)) invalid(where, 'must be a duration like 500ms, 5s or 1m (or a number of ms)');
+  return ms;
+}
