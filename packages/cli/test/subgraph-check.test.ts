@@ -369,6 +369,7 @@ describe('check output', () => {
       '  Error  FIELD_TYPE_MISMATCH [users, points] Type of field "User.name" is incompatible (users:3:5)\n',
     );
     expect(text).toContain('operations   skipped  not run: composition failed');
+    expect(text).toContain('Traffic: the last 7 days on shop@prod;');
     expect(checkVerdict(result)).toBe('Check failed: composition failed with 1 error');
   });
 

@@ -136,7 +136,8 @@ function header(result: CheckResult): string[] {
     config.excludedOperations.length ? `operations ${config.excludedOperations.join(', ')}` : '',
   ].filter(Boolean);
   lines.push(
-    `Traffic: ${formatCount(result.operations.totalRequests)} requests in the last ${formatPeriod(config.validationPeriodSeconds)} on ${variants.map((v) => `${result.graph}@${v}`).join(', ')}; an operation counts from ${threshold}` +
+    // A skipped operations task read no traffic: a count of 0 would say there was none.
+    `Traffic: ${result.operations.status === 'skipped' ? '' : `${formatCount(result.operations.totalRequests)} requests in `}the last ${formatPeriod(config.validationPeriodSeconds)} on ${variants.map((v) => `${result.graph}@${v}`).join(', ')}; an operation counts from ${threshold}` +
       (excluded.length ? `; excluding ${excluded.join(' and ')}` : ''),
   );
   return lines;
