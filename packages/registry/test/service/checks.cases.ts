@@ -566,6 +566,16 @@ type Review { id: ID! body: String! }
       expect(audit.filter((entry) => entry.action === 'check.run')).toHaveLength(3);
     });
 
+    it('numbers concurrent checks of a variant 1, 2, 3...', async () => {
+      const ref = await shop('check-concurrent');
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() => check(ref, without(PRODUCTS, 'sku: String'))),
+      );
+      expect(results.map((r) => r.id).sort()).toEqual([1, 2, 3, 4]);
+      const stored = await service.listChecks(admin, ref);
+      expect(stored.checks.map((c) => c.id)).toEqual([4, 3, 2, 1]);
+    });
+
     it('checks a variant that does not exist yet by composing the proposal alone', async () => {
       const ref = { graph: 'check-new', variant: 'prod' };
       const result = await check(ref, PRODUCTS);

@@ -21,11 +21,17 @@ import type { AddRoute, RouteDeps } from '../types.js';
 import { VARIANT } from './paths.js';
 
 export function checkRoutes(add: AddRoute, { service }: RouteDeps): void {
-  add('POST', `${VARIANT}/checks`, async (ctx) => {
-    const ref = ctx.ref();
-    const request = readCheckRequest(await ctx.json());
-    return { status: 200, json: await service.runCheck(ctx.actor, ref, request) };
-  });
+  add(
+    'POST',
+    `${VARIANT}/checks`,
+    async (ctx) => {
+      const ref = ctx.ref();
+      const request = readCheckRequest(await ctx.json());
+      return { status: 200, json: await service.runCheck(ctx.actor, ref, request) };
+    },
+    // A check never changes what is served: gateways' cached supergraphs stay valid.
+    { keepsDeliveryCache: true },
+  );
 
   add('GET', `${VARIANT}/checks`, async (ctx) => {
     const ref = ctx.ref();
