@@ -116,6 +116,31 @@ export function usageCases(getService: () => RegistryService): void {
       ]);
     });
 
+    it('adds up concurrent reports touching the same rows (one lock order, no deadlock)', async () => {
+      const [ref] = await variants('usage-concurrent', 'prod');
+      const minutes = [minuteAgo(1), minuteAgo(2), minuteAgo(3)];
+      const reports = Array.from({ length: 8 }, (_, i) =>
+        report(
+          [GET_PRODUCTS, GET_IDS],
+          // Rows in a different order in each report: the service sorts them before writing.
+          (i % 2 === 0 ? minutes : [...minutes].reverse()).flatMap((minute) => [
+            row(GET_IDS, minute, 1, 0, `c${i % 3}@1`),
+            row(GET_PRODUCTS, minute, 2),
+          ]),
+        ),
+      );
+      const answers = await Promise.all(
+        reports.map((body) => service.ingestUsage(admin, ref!, body)),
+      );
+      expect(answers.every((answer) => answer.accepted === 6)).toBe(true);
+      const view = await service.listOperationUsage(admin, ref!);
+      expect(view.totalRequests).toBe(8 * 3 * 3);
+      expect(view.operations.map((op) => [op.name, op.requests])).toEqual([
+        ['GetProducts', 48],
+        ['GetIds', 24],
+      ]);
+    });
+
     it('rejects invalid rows one by one, with reasons, and stores the rest', async () => {
       const [ref] = await variants('usage-rows', 'prod');
       const now = Date.now();
