@@ -191,12 +191,12 @@ export function useUsageReporting(options: UsageReportingOptions): UsageReportin
       if (usage === undefined) {
         usage = null;
         const schema = schemas.get(document) ?? currentSchema;
-        if (schema && !options.exclude?.(operation.name?.value ?? null)) {
-          try {
+        try {
+          if (schema && !options.exclude?.(operation.name?.value ?? null)) {
             usage = compileUsage(schema, document, operation);
-          } catch {
-            // Usage must never fail a request; this operation is just not reported.
           }
+        } catch {
+          // Usage (or a user's `exclude`) must never fail a request: just not reported.
         }
         compiled.set(operation, usage);
       }

@@ -1,7 +1,7 @@
 /**
  * `UsageAggregator`: per-minute rollups of requests, in memory, keyed by (operation id, client
- * name, client version, minute), with the operations the rows refer to. Recording is a string
- * concatenation, one map lookup and two increments.
+ * name, client version, minute), with the operations the rows refer to. Recording is three map
+ * lookups (the last one by a short client key) and two increments.
  *
  * Bounded: at most `maxRows` rows and `maxOperations` operations between two drains. A request
  * that would need a new row or operation past either bound is dropped and counted (`dropped`),
@@ -51,8 +51,14 @@ const MINUTE = 60_000;
 export class UsageAggregator {
   readonly maxRows: number;
   readonly maxOperations: number;
-  private rows = new Map<string, MutableRow>();
+  /**
+   * Operation id -> minute -> `name\u0000version` -> row. Nested rather than one concatenated
+   * key: ids and minutes are looked up by strings and numbers the map has hashed before, so a
+   * request only hashes its short client key.
+   */
+  private byOperation = new Map<string, Map<number, Map<string, MutableRow>>>();
   private operations = new Map<string, UsageOperation>();
+  private rowCount = 0;
   private dropped = 0;
   private requests = 0;
 
@@ -70,23 +76,28 @@ export class UsageAggregator {
     now: number = Date.now(),
   ): boolean {
     const minute = now - (now % MINUTE);
-    const key = `${prepared.id}\u0000${clientName}\u0000${clientVersion}\u0000${minute}`;
-    let row = this.rows.get(key);
-    if (!row) {
-      if (this.rows.size >= this.maxRows) return this.drop();
-      if (!this.operations.has(prepared.id)) {
-        if (this.operations.size >= this.maxOperations) return this.drop();
-        this.operations.set(prepared.id, prepared.operation);
+    let minutes = this.byOperation.get(prepared.id);
+    if (!minutes) {
+      if (this.rowCount >= this.maxRows || this.operations.size >= this.maxOperations) {
+        return this.drop();
       }
-      row = {
-        operationId: prepared.id,
-        clientName,
-        clientVersion,
-        minute,
-        count: 0,
-        errors: 0,
-      };
-      this.rows.set(key, row);
+      minutes = new Map();
+      this.byOperation.set(prepared.id, minutes);
+      this.operations.set(prepared.id, prepared.operation);
+    }
+    let clients = minutes.get(minute);
+    if (!clients) {
+      if (this.rowCount >= this.maxRows) return this.drop();
+      clients = new Map();
+      minutes.set(minute, clients);
+    }
+    const key = `${clientName}\u0000${clientVersion}`;
+    let row = clients.get(key);
+    if (!row) {
+      if (this.rowCount >= this.maxRows) return this.drop();
+      row = { operationId: prepared.id, clientName, clientVersion, minute, count: 0, errors: 0 };
+      clients.set(key, row);
+      this.rowCount++;
     }
     row.count++;
     if (hasErrors) row.errors++;
@@ -101,26 +112,30 @@ export class UsageAggregator {
 
   /** Rows currently held. */
   get size(): number {
-    return this.rows.size;
+    return this.rowCount;
   }
 
   /** True when there is nothing to report (no rows, nothing dropped). */
   get empty(): boolean {
-    return this.rows.size === 0 && this.dropped === 0;
+    return this.rowCount === 0 && this.dropped === 0;
   }
 
   /** Hands over everything held and starts empty. */
   drain(): AggregatedUsage {
     const rows: UsageRow[] = [];
-    for (const row of this.rows.values()) {
-      rows.push({
-        operationId: row.operationId,
-        clientName: row.clientName,
-        clientVersion: row.clientVersion,
-        minute: new Date(row.minute).toISOString(),
-        count: row.count,
-        errors: row.errors,
-      });
+    for (const minutes of this.byOperation.values()) {
+      for (const clients of minutes.values()) {
+        for (const row of clients.values()) {
+          rows.push({
+            operationId: row.operationId,
+            clientName: row.clientName,
+            clientVersion: row.clientVersion,
+            minute: new Date(row.minute).toISOString(),
+            count: row.count,
+            errors: row.errors,
+          });
+        }
+      }
     }
     const out: AggregatedUsage = {
       operations: Object.fromEntries(this.operations),
@@ -128,8 +143,9 @@ export class UsageAggregator {
       dropped: this.dropped,
       requests: this.requests,
     };
-    this.rows = new Map();
+    this.byOperation = new Map();
     this.operations = new Map();
+    this.rowCount = 0;
     this.dropped = 0;
     this.requests = 0;
     return out;

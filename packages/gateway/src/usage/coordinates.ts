@@ -7,7 +7,8 @@
  * - `Type.field` for each selected field, and a field selected on an interface also as
  *   `Object.field` for every object type implementing it in the API schema;
  * - `Type.field(arg:)` for each argument passed;
- * - `Input.field` for each input field given, in a literal or in a variable's value;
+ * - `Input.field` for each input field given, in a literal or in a variable's value (values as
+ *   coerced: an input field filled in from its schema default counts as given);
  * - `Enum.VALUE` for each enum value sent, in a literal or in a variable's value (nested in
  *   lists and input objects too).
  *

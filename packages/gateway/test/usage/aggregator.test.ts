@@ -113,6 +113,16 @@ describe('UsageAggregator', () => {
     expect(Object.keys(usage.operations)).toEqual([A.id]);
   });
 
+  it('counts a new minute of an existing row as a new row', () => {
+    const aggregator = new UsageAggregator({ maxRows: 1 });
+    expect(aggregator.record(A, 'web', '1', false, T0)).toBe(true);
+    expect(aggregator.record(A, 'web', '1', false, T0 + 60_000)).toBe(false);
+    expect(aggregator.record(A, 'web', '1', false, T0 + 30_000)).toBe(true);
+    const usage = aggregator.drain();
+    expect(usage.rows.map((r) => [r.minute, r.count])).toEqual([['2026-12-04T05:10:00.000Z', 2]]);
+    expect(usage.dropped).toBe(1);
+  });
+
   it('drops requests of new operations past maxOperations', () => {
     const aggregator = new UsageAggregator({ maxOperations: 1 });
     expect(aggregator.record(A, 'web', '', false, T0)).toBe(true);

@@ -254,7 +254,7 @@ describe('useUsageReporting', () => {
     expect(registry.reports[0]!.body.rows.map((r) => r.count)).toEqual([1]);
   });
 
-  it('leaves out excluded and unsampled operations and direct gateway.execute calls', async () => {
+  it('leaves out excluded and unsampled operations, direct gateway.execute calls, and never fails a request', async () => {
     const reports: UsageReport[] = [];
     const send = (report: UsageReport) => Promise.resolve(void reports.push(report));
     const excluding = usage({ send, exclude: (name) => name === 'Health' });
@@ -264,6 +264,19 @@ describe('useUsageReporting', () => {
     await gateway.execute({ query: 'query Direct { me { id } }' });
     await excluding.flush();
     expect(Object.values(reports[0]!.operations).map((o) => o.name)).toEqual(['Kept']);
+
+    const throwing = usage({
+      send,
+      exclude: () => {
+        throw new Error('a bug in exclude');
+      },
+    });
+    const third = gatewayWith(throwing);
+    expect((await post(third, 'query Kept { me { id } }')).body).toEqual({
+      data: { me: { id: 'u1' } },
+    });
+    await throwing.flush();
+    expect(throwing.stats()).toMatchObject({ recorded: 0, unrecorded: 0 });
 
     const unsampled = usage({ send, sampleRate: 0 });
     const other = gatewayWith(unsampled);
