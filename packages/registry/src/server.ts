@@ -37,6 +37,11 @@ export interface StartRegistryOptions {
   readonly deliveryCacheMs?: number;
   /** Days of usage kept (default 30); older rollups are purged on start and hourly. */
   readonly usageRetentionDays?: number;
+  /**
+   * The URL users reach the registry at (behind a proxy, another host), for links in webhook
+   * payloads and check results. Default: the URL it listens on.
+   */
+  readonly publicUrl?: string;
   /** Where `ORRERY_ADMIN_KEY` is read from (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -73,8 +78,11 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   let service: ReturnType<typeof createRegistryService> | undefined;
   try {
     const adminKey = await bootstrapAdminKey(storage, options.adminKey ?? env['ORRERY_ADMIN_KEY']);
+    // Known once the server listens (port 0 picks one); links are only built after that.
+    const listening: { url?: string } = {};
     service = createRegistryService({
       storage,
+      publicUrl: () => options.publicUrl ?? listening.url ?? 'http://localhost:4100',
       ...(options.usageRetentionDays !== undefined && {
         usageRetentionDays: options.usageRetentionDays,
       }),
@@ -95,6 +103,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
     };
     const registry = createRegistry(registryOptions);
     const { url, port } = await registry.listen(options.port ?? DEFAULT_PORT, options.host);
+    listening.url = url;
     options.log?.(`orrery registry listening on ${url} (${storage.kind})`);
     const started = service;
     let closed: Promise<void> | undefined;

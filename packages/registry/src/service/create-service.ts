@@ -22,8 +22,11 @@ const USAGE_PURGE_INTERVAL_MS = 60 * 60 * 1000;
 export interface RegistryServiceOptions {
   /** Opened and migrated (`openStorage`). Closed by the service's `close()`. */
   readonly storage: Storage;
-  /** The registry's public base URL, for links in webhook payloads. Default: `http://localhost:4100`. */
-  readonly publicUrl?: string;
+  /**
+   * The registry's public base URL, for links in webhook payloads and check results; a function
+   * when it is known only once the server listens (port 0). Default: `http://localhost:4100`.
+   */
+  readonly publicUrl?: string | (() => string);
   /** How webhook POSTs are sent; undici by default. */
   readonly webhookFetch?: WebhookFetch;
   /** Webhook retry policy (attempts, backoff base, timeout); tests shorten the delays. */
@@ -51,7 +54,10 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
   });
   const context: ServiceContext = {
     storage,
-    publicUrl: options.publicUrl ?? 'http://localhost:4100',
+    get publicUrl() {
+      const url = options.publicUrl ?? 'http://localhost:4100';
+      return typeof url === 'function' ? url() : url;
+    },
     deliverer,
     usageRetentionDays,
   };

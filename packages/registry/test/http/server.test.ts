@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRegistryClient } from '@orrery/registry-client';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey } from '../../src/keys/format.js';
@@ -42,6 +43,38 @@ describe('startRegistry', () => {
         expect(second.adminKey).toBeUndefined();
         expect(await status(second.url, first.adminKey)).toBe(200);
         expect(await status(second.url)).toBe(401);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('public URL of links', () => {
+  const SDL = 'type Query { hello: String }';
+
+  it('is the listen URL by default (port 0 included) and --public-url when given', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'orrery-registry-'));
+    try {
+      const first = await startRegistry({ port: 0, dataDir, env: {} });
+      const adminKey = first.adminKey!;
+      try {
+        const client = createRegistryClient({ url: first.url, key: adminKey });
+        const check = await client.runCheck('links@current', { subgraph: 'hello', sdl: SDL });
+        expect(check.url).toBe(`${first.url}/api/v1/graphs/links/variants/current/checks/1`);
+      } finally {
+        await first.close();
+      }
+      const publicUrl = 'https://registry.example.com/';
+      const second = await startRegistry({ port: 0, dataDir, env: {}, publicUrl });
+      try {
+        const client = createRegistryClient({ url: second.url, key: adminKey });
+        const check = await client.getCheck('links@current', 1);
+        expect(check.url).toBe(
+          'https://registry.example.com/api/v1/graphs/links/variants/current/checks/1',
+        );
       } finally {
         await second.close();
       }

@@ -5,6 +5,7 @@ import { defineRegistryCommand, stringOption } from '../../lib/registry-command.
 import { readUsageRetentionDays } from './retention.js';
 
 const USAGE = `Usage: orrery registry start [--port 4100] [--host 127.0.0.1] [--data-dir DIR] [--database-url URL] [--usage-retention-days 30]
+                           [--public-url URL]
 
 Runs the Orrery registry until SIGINT or SIGTERM: the management API under /api/v1, supergraph
 delivery for gateways (ETag, long-poll, and Apollo Uplink at /uplink), /health and /ready.
@@ -21,6 +22,8 @@ Options:
       --usage-retention-days <n>
                              days of gateway usage kept (env ORRERY_USAGE_RETENTION_DAYS;
                              default 30); older data is deleted on start and hourly
+      --public-url <url>     the URL users reach the registry at, for links in check results
+                             and webhooks (env ORRERY_PUBLIC_URL; default the listen URL)
 `;
 
 function readPort(value: string | undefined): number {
@@ -61,6 +64,7 @@ export const registryStartCommand = defineRegistryCommand({
     'data-dir': { type: 'string' },
     'database-url': { type: 'string' },
     'usage-retention-days': { type: 'string' },
+    'public-url': { type: 'string' },
   },
   async run(ctx, values) {
     const { io } = ctx;
@@ -71,6 +75,14 @@ export const registryStartCommand = defineRegistryCommand({
       io.env,
     );
     const databaseUrl = stringOption(values, 'database-url') ?? io.env['DATABASE_URL'];
+    const publicUrl = stringOption(values, 'public-url') ?? io.env['ORRERY_PUBLIC_URL'];
+    if (publicUrl !== undefined && !/^https?:\/\/[^/]/.test(publicUrl)) {
+      throw new CliError(
+        'ERR_CLI_INVALID_ARGUMENT',
+        `--public-url must be an http(s) URL, not "${publicUrl}"`,
+        EXIT.USAGE,
+      );
+    }
     const dataDir = databaseUrl
       ? undefined
       : resolve(io.cwd, stringOption(values, 'data-dir') ?? '.orrery/registry');
@@ -85,6 +97,7 @@ export const registryStartCommand = defineRegistryCommand({
       ...(databaseUrl ? { databaseUrl } : { dataDir: dataDir! }),
       env: io.env,
       ...(usageRetentionDays !== undefined && { usageRetentionDays }),
+      ...(publicUrl !== undefined && { publicUrl }),
       ...(ctx.verbose ? { log: (message: string) => io.stderr(`${message}\n`) } : {}),
     });
     const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`;
