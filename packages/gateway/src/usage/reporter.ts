@@ -7,7 +7,7 @@
  * and requests keep being counted into the next report meanwhile. A report that fails (network
  * error, timeout, refusal) is not retried: its requests are counted as `dropped`, reported with
  * the next report, and its memory is freed, so a registry that is down costs neither memory nor
- * latency. The timer is `unref()`ed: it never keeps a process alive.
+ * latency. A report larger than `maxReportBytes` is split in several. The timer is `unref()`ed: it never keeps a process alive.
  *
  * When the supergraph changes, what was counted so far is sealed with the old supergraph's hash
  * and sent in its own report, so rows are attributed to the schema they ran on (requests still
@@ -16,7 +16,12 @@
  *
  * @module
  */
-import { USAGE_REPORT_VERSION, type UsageReport } from '@orrery/registry-client';
+import {
+  USAGE_REPORT_VERSION,
+  type UsageOperation,
+  type UsageReport,
+  type UsageRow,
+} from '@orrery/registry-client';
 import { UsageAggregator, type AggregatedUsage, type PreparedOperation } from './aggregator.js';
 
 /** Sends one report; rejects when it was not accepted. Abort on `signal` (the send timeout). */
@@ -32,6 +37,8 @@ export interface UsageReporterOptions {
   readonly maxOperations?: number;
   /** How long one report may take, in ms (default 10 000). */
   readonly timeoutMs?: number;
+  /** Largest report, in bytes of JSON (default 4 MiB, under the registry's 5 MiB body limit). */
+  readonly maxReportBytes?: number;
   /** Sent as `agent` (`orrery-gateway host-1`). */
   readonly agent?: string;
   /** Told about each failed report (for logs); must not throw. */
@@ -56,6 +63,7 @@ export interface UsageReporterStats {
 
 export const DEFAULT_FLUSH_INTERVAL_MS = 5_000;
 export const DEFAULT_REPORT_TIMEOUT_MS = 10_000;
+export const MAX_REPORT_BYTES = 4 * 1024 * 1024;
 /** Sealed batches (from before supergraph changes) waiting to be sent. */
 export const MAX_SEALED = 4;
 
@@ -165,31 +173,61 @@ export class UsageReporter {
     const batches = this.sealed;
     this.sealed = [];
     batches.push({ usage: this.aggregator.drain(), schema: this.schema });
-    for (const { usage, schema } of batches) {
-      if (usage.rows.length === 0 && usage.dropped === 0) continue;
+    for (const batch of batches) {
+      if (batch.usage.rows.length === 0 && batch.usage.dropped === 0) continue;
+      for (const { report, requests } of this.reports(batch)) {
+        try {
+          await this.options.send(report, AbortSignal.timeout(timeoutMs));
+          this.counters.reportsSent++;
+        } catch (error) {
+          this.counters.reportsFailed++;
+          this.counters.dropped += requests;
+          // The gap is told with the next report: what this one lost, and what it carried.
+          this.aggregator.addDropped(requests + (report.dropped ?? 0));
+          try {
+            this.options.onError?.(error instanceof Error ? error : new Error(String(error)));
+          } catch {
+            // A logger that throws must not break reporting.
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The batch as reports of at most `maxReportBytes` of JSON (halving the rows until each fits,
+   * each report with only the operations its rows use), so that a busy gateway never sends a
+   * body the registry refuses as too large. `dropped` rides on the first.
+   */
+  private reports(batch: Batch): { report: UsageReport; requests: number }[] {
+    const { usage, schema } = batch;
+    const limit = this.options.maxReportBytes ?? MAX_REPORT_BYTES;
+    const out: { report: UsageReport; requests: number }[] = [];
+    const add = (rows: UsageRow[], dropped: number): void => {
+      const operations: Record<string, UsageOperation> = {};
+      let requests = 0;
+      for (const row of rows) {
+        operations[row.operationId] ??= usage.operations[row.operationId]!;
+        requests += row.count;
+      }
       const report: UsageReport = {
         version: USAGE_REPORT_VERSION,
         ...(schema.launchId === undefined ? {} : { launchId: schema.launchId }),
         ...(schema.supergraphHash === undefined ? {} : { supergraphHash: schema.supergraphHash }),
         ...(this.options.agent ? { agent: this.options.agent } : {}),
-        operations: usage.operations,
-        rows: usage.rows,
-        ...(usage.dropped > 0 ? { dropped: usage.dropped } : {}),
+        operations,
+        rows,
+        ...(dropped > 0 ? { dropped } : {}),
       };
-      try {
-        await this.options.send(report, AbortSignal.timeout(timeoutMs));
-        this.counters.reportsSent++;
-      } catch (error) {
-        this.counters.reportsFailed++;
-        this.counters.dropped += usage.requests;
-        // The gap is told with the next report: what this one lost, and what it carried.
-        this.aggregator.addDropped(usage.requests + usage.dropped);
-        try {
-          this.options.onError?.(error instanceof Error ? error : new Error(String(error)));
-        } catch {
-          // A logger that throws must not break reporting.
-        }
+      if (rows.length > 1 && Buffer.byteLength(JSON.stringify(report)) > limit) {
+        const half = rows.length >> 1;
+        add(rows.slice(0, half), dropped);
+        add(rows.slice(half), 0);
+        return;
       }
-    }
+      out.push({ report, requests });
+    };
+    add(usage.rows, usage.dropped);
+    return out;
   }
 }

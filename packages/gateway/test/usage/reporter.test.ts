@@ -159,6 +159,44 @@ describe('UsageReporter', () => {
     expect(reporter.stats()).toMatchObject({ recorded: 6, dropped: 1 });
   });
 
+  it('splits a report larger than maxReportBytes, each part with the operations it uses', async () => {
+    const { reporter, reports } = start({ maxReportBytes: 2_000 }, false);
+    const operations = Array.from({ length: 8 }, (_, i) => op(`Op${i}`));
+    for (const [i, prepared] of operations.entries()) {
+      for (let c = 0; c < 4; c++) reporter.record(prepared, `client-${c}`, `${i}`, c === 0);
+    }
+    await reporter.flush();
+    expect(reports.length).toBeGreaterThan(1);
+    for (const report of reports) {
+      expect(Buffer.byteLength(JSON.stringify(report))).toBeLessThanOrEqual(2_000);
+      const used = new Set(report.rows.map((r) => r.operationId));
+      expect(new Set(Object.keys(report.operations))).toEqual(used);
+    }
+    const rows = reports.flatMap((r) => r.rows);
+    expect(rows).toHaveLength(32);
+    expect(rows.reduce((n, r) => n + r.errors, 0)).toBe(8);
+    expect(reporter.stats()).toMatchObject({ recorded: 32, reportsSent: reports.length });
+  });
+
+  it('counts only the failed part of a split report as dropped', async () => {
+    let calls = 0;
+    const reports: UsageReport[] = [];
+    reporter = new UsageReporter({
+      flushIntervalMs: 3_600_000,
+      maxReportBytes: 1_000,
+      send: (report) => {
+        reports.push(report);
+        return calls++ === 0 ? Promise.reject(new Error('first part lost')) : Promise.resolve();
+      },
+    });
+    for (let i = 0; i < 10; i++) reporter.record(op(`Op${i}`), 'web', '1', false);
+    await reporter.flush();
+    expect(reports.length).toBeGreaterThan(1);
+    const lost = total(reports[0]!);
+    expect(reporter.stats()).toMatchObject({ dropped: lost, reportsFailed: 1 });
+    expect(reports.slice(1).reduce((n, r) => n + total(r), 0)).toBe(10 - lost);
+  });
+
   it('sends on its timer, and stop() sends what is left and stops counting', async () => {
     const reports: UsageReport[] = [];
     reporter = new UsageReporter({
