@@ -29,11 +29,19 @@ export function parseSpecUrl(url: string): { name: string; version: string } | u
 
 /** Reads an argument of a directive application as a plain JS value (strings, booleans, lists, objects). */
 export function argumentValue(directive: ConstDirectiveNode, name: string): unknown {
-  const argument = directive.arguments?.find((a) => a.name.value === name);
-  return argument ? constValue(argument.value) : undefined;
+  // A plain loop: called several times per directive on every field of a large supergraph,
+  // where a `find` callback per call showed in build profiles.
+  const args = directive.arguments;
+  if (!args) return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const argument = args[i] as (typeof args)[number];
+    if (argument.name.value === name) return constValue(argument.value);
+  }
+  return undefined;
 }
 
-function constValue(node: ConstValueNode): unknown {
+/** A directive argument's value as a plain JS value (strings, booleans, lists, objects). */
+export function constValue(node: ConstValueNode): unknown {
   switch (node.kind) {
     case Kind.STRING:
     case Kind.ENUM:

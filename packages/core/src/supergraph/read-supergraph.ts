@@ -8,7 +8,7 @@ import {
   type TypeNode,
 } from 'graphql';
 import { createDiagnostic, type Diagnostic } from '../errors/index.js';
-import { argumentValue, readLinkedFeatures } from './features.js';
+import { argumentValue, constValue, readLinkedFeatures } from './features.js';
 import { parseFieldSet } from './field-set.js';
 import type {
   ContextArgument,
@@ -29,6 +29,8 @@ import { namedTypeKind } from '../graphql/type-kind.js';
 
 /** Shared by every field without `@fromContext` arguments. */
 const NO_CONTEXT_ARGUMENTS: readonly ContextArgument[] = [];
+/** Spread where an optional property is absent (no empty object allocated per field). */
+const NONE = Object.freeze({});
 
 const JOIN_VERSIONS = new Set(['0.1', '0.2', '0.3', '0.4', '0.5']);
 
@@ -158,13 +160,17 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
     byEnum.set(value.name.value, name);
   }
   const allGraphs = subgraphs.map((s) => s.name);
-  const graphOf = (directive: ConstDirectiveNode, where: string): string | undefined => {
-    const value = argumentValue(directive, 'graph');
+  // `where` (the type, or `Type.field`) is a function: the message is built only on failure.
+  const graphOf = (
+    directive: ConstDirectiveNode,
+    where: string | (() => string),
+    value: unknown = argumentValue(directive, 'graph'),
+  ): string | undefined => {
     if (value === undefined || value === null) return undefined;
     const name = typeof value === 'string' ? byEnum.get(value) : undefined;
     if (name === undefined)
       fail(
-        `Invalid supergraph: @${directive.name.value} on ${where} names unknown graph ${String(value)}.`,
+        `Invalid supergraph: @${directive.name.value} on ${typeof where === 'string' ? where : where()} names unknown graph ${String(value)}.`,
       );
     return name;
   };
@@ -172,9 +178,9 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
   const fieldSetOf = (
     directive: ConstDirectiveNode,
     arg: string,
-    where: string,
+    where: string | (() => string),
+    value: unknown = argumentValue(directive, arg),
   ): FieldSet | undefined => {
-    const value = argumentValue(directive, arg);
     if (typeof value !== 'string') return undefined;
     // Keys repeat (`id` on thousands of types): parse each distinct FieldSet once. Sharing the
     // parsed object also lets walkers memoise per selection.
@@ -185,7 +191,7 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
     }
     if (!fieldSet)
       fail(
-        `Invalid supergraph: ${arg} "${value}" of @${directive.name.value} on ${where} is not a valid field set.`,
+        `Invalid supergraph: ${arg} "${value}" of @${directive.name.value} on ${typeof where === 'string' ? where : where()} is not a valid field set.`,
       );
     return fieldSet;
   };
@@ -280,11 +286,74 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
     f: FieldDefinitionNode | InputValueDefinitionNode,
     ownerGraph: string | undefined,
   ): SupergraphField {
-    const where = `${t.name}.${f.name.value}`;
+    const where = (): string => `${t.name}.${f.name.value}`;
     const printed = printType(f.type);
-    const entries = (f.directives ?? []).filter((d) => d.name.value === joinField);
     const subgraphsOfField = new Map<string, FieldInSubgraph>();
-    if (entries.length === 0) {
+    let joined = false;
+    for (const directive of f.directives ?? []) {
+      if (directive.name.value !== joinField) continue;
+      joined = true;
+      // One pass over the arguments (this runs for every field of every subgraph).
+      let graphValue: unknown;
+      let fieldType: unknown;
+      let requiresValue: unknown;
+      let providesValue: unknown;
+      let override: unknown;
+      let overrideLabel: unknown;
+      let context: unknown;
+      let external: unknown;
+      let usedOverridden: unknown;
+      for (const argument of directive.arguments ?? []) {
+        const value = argument.value;
+        switch (argument.name.value) {
+          case 'graph':
+            graphValue = constValue(value);
+            break;
+          case 'type':
+            fieldType = constValue(value);
+            break;
+          case 'requires':
+            requiresValue = constValue(value);
+            break;
+          case 'provides':
+            providesValue = constValue(value);
+            break;
+          case 'override':
+            override = constValue(value);
+            break;
+          case 'overrideLabel':
+            overrideLabel = constValue(value);
+            break;
+          case 'contextArguments':
+            context = constValue(value);
+            break;
+          case 'external':
+            external = constValue(value);
+            break;
+          case 'usedOverridden':
+            usedOverridden = constValue(value);
+            break;
+        }
+      }
+      const graph = graphOf(directive, where, graphValue);
+      if (graph === undefined) continue; // a bare @join__field: reached through @interfaceObject only
+      const requires = fieldSetOf(directive, 'requires', where, requiresValue);
+      const provides = fieldSetOf(directive, 'provides', where, providesValue);
+      subgraphsOfField.set(graph, {
+        subgraph: graph,
+        type: typeof fieldType === 'string' ? fieldType : printed,
+        external: external === true,
+        ...(requires ? { requires } : NONE),
+        ...(provides ? { provides } : NONE),
+        ...(typeof override === 'string' ? { override } : NONE),
+        ...(typeof overrideLabel === 'string' ? { overrideLabel } : NONE),
+        usedOverridden: usedOverridden === true,
+        contextArguments: Array.isArray(context)
+          ? (context as ContextArgument[])
+          : NO_CONTEXT_ARGUMENTS,
+      });
+    }
+    if (!joined) {
       const graphs = ownerGraph !== undefined ? [ownerGraph] : type.subgraphs.keys();
       for (const graph of graphs) {
         subgraphsOfField.set(graph, {
@@ -295,29 +364,6 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
           contextArguments: NO_CONTEXT_ARGUMENTS,
         });
       }
-    }
-    for (const directive of entries) {
-      const graph = graphOf(directive, where);
-      if (graph === undefined) continue; // a bare @join__field: reached through @interfaceObject only
-      const fieldType = argumentValue(directive, 'type');
-      const requires = fieldSetOf(directive, 'requires', where);
-      const provides = fieldSetOf(directive, 'provides', where);
-      const override = argumentValue(directive, 'override');
-      const overrideLabel = argumentValue(directive, 'overrideLabel');
-      const context = argumentValue(directive, 'contextArguments');
-      subgraphsOfField.set(graph, {
-        subgraph: graph,
-        type: typeof fieldType === 'string' ? fieldType : printed,
-        external: argumentValue(directive, 'external') === true,
-        ...(requires ? { requires } : {}),
-        ...(provides ? { provides } : {}),
-        ...(typeof override === 'string' ? { override } : {}),
-        ...(typeof overrideLabel === 'string' ? { overrideLabel } : {}),
-        usedOverridden: argumentValue(directive, 'usedOverridden') === true,
-        contextArguments: Array.isArray(context)
-          ? (context as ContextArgument[])
-          : NO_CONTEXT_ARGUMENTS,
-      });
     }
     const args: SupergraphArgument[] =
       f.kind === Kind.FIELD_DEFINITION
