@@ -204,7 +204,13 @@ export function useUsageReporting(options: UsageReportingOptions): UsageReportin
         context.set(USAGE, false);
         return;
       }
-      context.set(USAGE, usageForRequest(usage, variables));
+      let prepared: PreparedOperation;
+      try {
+        prepared = usageForRequest(usage, variables);
+      } catch {
+        prepared = usage.base;
+      }
+      context.set(USAGE, prepared);
     },
     onResponse({ request, context, graphql }) {
       if (!graphql) return;

@@ -48,7 +48,7 @@ export function hideLiterals(document: DocumentNode): DocumentNode {
     IntValue: (node) => ({ ...node, value: '0' }),
     FloatValue: (node) => ({ ...node, value: '0' }),
     StringValue: (node) => ({ ...node, value: '', block: false }),
-    // Returning a new node with no children: `visit` does not descend into what it replaced.
+    // The replacements have no children: nothing inside a list or object literal is kept.
     ListValue: (node) => ({ ...node, values: [] }),
     ObjectValue: (node) => ({ ...node, fields: [] }),
   });
