@@ -129,8 +129,7 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
         const args: GraphQLFieldConfigArgumentMap = Object.create(null);
         for (const a of node.arguments ?? []) {
           const name = a.name.value;
-          if (!usable(namedType(a.type))) continue;
-          if (field.args.some((m) => m.inaccessible && m.name === name)) continue;
+          if (!usable(namedType(a.type)) || hasInaccessible(field.args, name)) continue;
           args[name] = argument(a);
         }
         map[node.name.value] = {
@@ -260,6 +259,15 @@ type TypeDefinitionNode =
   | InputObjectTypeDefinitionNode
   | InputObjectTypeExtensionNode;
 
+/** Whether the argument `name` is `@inaccessible` (a loop: this runs for every argument). */
+function hasInaccessible(
+  args: readonly { readonly name: string; readonly inaccessible: boolean }[],
+  name: string,
+): boolean {
+  for (const arg of args) if (arg.inaccessible && arg.name === name) return true;
+  return false;
+}
+
 function namedType(type: TypeNode): string {
   return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
 }
@@ -268,6 +276,12 @@ function namedType(type: TypeNode): string {
 function deprecationReason(node: {
   readonly directives?: readonly ConstDirectiveNode[];
 }): string | undefined {
-  if (!node.directives?.some((d) => d.name.value === 'deprecated')) return undefined;
-  return getDirectiveValues(GraphQLDeprecatedDirective, node)?.['reason'] as string | undefined;
+  const directives = node.directives;
+  if (!directives || directives.length === 0) return undefined;
+  for (const d of directives) {
+    if (d.name.value === 'deprecated') {
+      return getDirectiveValues(GraphQLDeprecatedDirective, node)?.['reason'] as string | undefined;
+    }
+  }
+  return undefined;
 }

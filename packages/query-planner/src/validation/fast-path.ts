@@ -6,15 +6,22 @@ import {
   type FragmentDefinitionNode,
   type GraphQLArgument,
   type GraphQLCompositeType,
+  GraphQLEnumType,
   type GraphQLInputType,
+  GraphQLInterfaceType,
+  GraphQLList,
+  type GraphQLNamedType,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLScalarType,
   type GraphQLSchema,
+  type GraphQLType,
+  GraphQLUnionType,
   getNamedType,
   isCompositeType,
   isInputType,
-  isInterfaceType,
   isLeafType,
   isNonNullType,
-  isObjectType,
   isRequiredArgument,
   isTypeSubTypeOf,
   Kind,
@@ -163,19 +170,26 @@ class Walker {
         }
         // __schema / __type: MaxIntrospectionDepth and meta fields are left to the rules.
         // FieldsOnCorrectType: unions have no fields but __typename.
-        if (name.startsWith('__') || !(isObjectType(parent) || isInterfaceType(parent))) {
+        if (
+          name.startsWith('__') ||
+          !(parent instanceof GraphQLObjectType || parent instanceof GraphQLInterfaceType)
+        ) {
           return false;
         }
         const field = parent.getFields()[name];
         if (!field) return false;
         if (!this.arguments(selection.arguments, field.args)) return false;
         // ScalarLeafs.
-        const named = getNamedType(field.type);
-        if (isLeafType(named)) {
+        const named = unwrap(field.type);
+        if (named instanceof GraphQLScalarType || named instanceof GraphQLEnumType) {
           if (selection.selectionSet) return false;
         } else if (
+          !(
+            named instanceof GraphQLObjectType ||
+            named instanceof GraphQLInterfaceType ||
+            named instanceof GraphQLUnionType
+          ) ||
           !selection.selectionSet ||
-          !isCompositeType(named) ||
           !this.selectionSet(selection.selectionSet, named)
         ) {
           return false;
@@ -220,15 +234,12 @@ class Walker {
   /** KnownDirectives (name, location), UniqueDirectivesPerLocation, and their arguments. */
   directives(directives: readonly DirectiveNode[] | undefined, location: string): boolean {
     if (!directives || directives.length === 0) return true;
-    const seen = new Set<string>();
-    for (const node of directives) {
+    for (let i = 0; i < directives.length; i++) {
+      const node = directives[i] as DirectiveNode;
       const name = node.name.value;
       const directive = this.schema.getDirective(name);
       if (!directive || !directive.locations.includes(location as never)) return false;
-      if (!directive.isRepeatable) {
-        if (seen.has(name)) return false;
-        seen.add(name);
-      }
+      if (!directive.isRepeatable && sameNameBefore(directives, i)) return false;
       if (!this.arguments(node.arguments, directive.args)) return false;
     }
     return true;
@@ -242,16 +253,24 @@ class Walker {
     nodes: readonly ArgumentNode[] | undefined,
     definitions: readonly GraphQLArgument[],
   ): boolean {
-    const given = new Set<string>();
-    for (const node of nodes ?? []) {
+    if (nodes && nodes.length > MAX_ARGUMENTS) return false;
+    for (let i = 0; i < (nodes?.length ?? 0); i++) {
+      const node = (nodes as readonly ArgumentNode[])[i] as ArgumentNode;
+      if (sameNameBefore(nodes as readonly ArgumentNode[], i)) return false;
       const name = node.name.value;
-      if (given.has(name)) return false;
-      given.add(name);
-      const definition = definitions.find((d) => d.name === name);
+      let definition: GraphQLArgument | undefined;
+      for (const d of definitions) {
+        if (d.name === name) {
+          definition = d;
+          break;
+        }
+      }
       if (!definition || !this.value(node.value, definition)) return false;
     }
     for (const definition of definitions) {
-      if (!given.has(definition.name) && isRequiredArgument(definition)) return false;
+      if (isRequiredArgument(definition) && !nodes?.some((n) => n.name.value === definition.name)) {
+        return false;
+      }
     }
     return true;
   }
@@ -273,6 +292,34 @@ class Walker {
     }
     return isTypeSubTypeOf(this.schema, type, argument.type);
   }
+}
+
+/** Arguments on one field or directive beyond which the rules check (names compared pairwise). */
+const MAX_ARGUMENTS = 32;
+
+/** Whether a node before `index` has the same name (directives, arguments: a handful each). */
+function sameNameBefore(
+  nodes: readonly { readonly name: { readonly value: string } }[],
+  index: number,
+): boolean {
+  const name = (nodes[index] as { readonly name: { readonly value: string } }).name.value;
+  for (let i = 0; i < index; i++) {
+    if ((nodes[i] as { readonly name: { readonly value: string } }).name.value === name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The named type under list and non-null wrappers. `instanceof`, as graphql-js's own checks are in
+ * production builds: in development builds its `isX` checks cost far more when they fail, and
+ * a failing check here only means "not shown valid".
+ */
+function unwrap(type: GraphQLType): GraphQLNamedType {
+  let t = type;
+  while (t instanceof GraphQLList || t instanceof GraphQLNonNull) t = t.ofType as GraphQLType;
+  return t as GraphQLNamedType;
 }
 
 /**
