@@ -56,8 +56,13 @@ export interface UsageOperation {
    * Schema coordinates it references, sorted, no duplicates: every named type it touches (field
    * return types, type conditions, variable types, input types), `Type.field` for each selected
    * field (a field selected on an interface also as `Object.field` for each implementation),
-   * `Type.field(arg:)` for each argument passed, `Input.field` for each input field given (in a
-   * literal or a variable value), `Enum.VALUE` for each enum value sent (literal or variable).
+   * `Type.field(arg:)` for each argument in the operation's text (given as a literal or a
+   * variable, set or not), `Input.field` for each input field given (in a literal, or in a
+   * variable value as coerced: a field filled in from its default counts), `Enum.VALUE` for each
+   * enum value sent (literal or variable, at any depth), `@directive` for each directive used and
+   * `@directive(arg:)` for each argument passed to one. Checks read a changed default as
+   * concerning every use, since these cannot tell which uses omitted the value
+   * (`docs/checks.md`, "Checks against traffic").
    */
   readonly coordinates: readonly string[];
 }

@@ -10,7 +10,11 @@
  * - `Input.field` for each input field given, in a literal or in a variable's value (values as
  *   coerced: an input field filled in from its schema default counts as given);
  * - `Enum.VALUE` for each enum value sent, in a literal or in a variable's value (nested in
- *   lists and input objects too).
+ *   lists and input objects too);
+ * - `@directive` for each directive of the schema the operation uses (on the operation, its
+ *   variables, fields, fragments and spreads; `@skip` and `@include` too) and
+ *   `@directive(arg:)` for each argument passed to one, its literal walked as above: checks
+ *   tell who a change to an executable directive breaks.
  *
  * `__typename` and introspection fields (`__schema`, `__type`) are not coordinates.
  *
@@ -31,6 +35,7 @@ import {
   isObjectType,
   Kind,
   typeFromAST,
+  type DirectiveNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -97,7 +102,23 @@ export function analyzeOperation(
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   }
   const valueVariables: ValueVariable[] = [];
+  const directives = (nodes: readonly DirectiveNode[] | undefined): void => {
+    for (const node of nodes ?? []) {
+      const directive = schema.getDirective(node.name.value);
+      if (!directive) continue;
+      out.add(`@${directive.name}`);
+      for (const argument of node.arguments ?? []) {
+        const arg = directive.args.find((a) => a.name === argument.name.value);
+        if (!arg) continue;
+        out.add(`@${directive.name}(${arg.name}:)`);
+        out.add(getNamedType(arg.type).name);
+        literal(argument.value, arg.type, out);
+      }
+    }
+  };
+  directives(operation.directives);
   for (const definition of operation.variableDefinitions ?? []) {
+    directives(definition.directives);
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
     if (!type) continue;
     const named = getNamedType(type);
@@ -116,6 +137,7 @@ export function analyzeOperation(
         if (selection.kind === Kind.FIELD) {
           field(selection, parent);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          directives(selection.directives);
           const condition = selection.typeCondition
             ? schema.getType(selection.typeCondition.name.value)
             : parent;
@@ -124,12 +146,14 @@ export function analyzeOperation(
           walk(selection.selectionSet, condition as GraphQLCompositeType);
         } else {
           // A fragment's coordinates do not depend on where it is spread: walk it once.
+          directives(selection.directives);
           const name = selection.name.value;
           if (visited.has(name)) continue;
           visited.add(name);
           const fragment = fragments.get(name);
           const condition = fragment && schema.getType(fragment.typeCondition.name.value);
           if (!fragment || !condition) continue;
+          directives(fragment.directives);
           out.add(condition.name);
           walk(fragment.selectionSet, condition as GraphQLCompositeType);
         }
@@ -140,6 +164,7 @@ export function analyzeOperation(
       parent: GraphQLCompositeType,
     ): void => {
       const name = node.name.value;
+      directives(node.directives);
       if (name.startsWith('__')) return;
       if (!isObjectType(parent) && !isInterfaceType(parent)) return;
       const definition = parent.getFields()[name];

@@ -39,8 +39,9 @@ export function changeMatchers(
 
 /**
  * Weighs the (softened) changes against the traffic. `matchers[i]` are those of `changes[i]`;
- * `undefined` marks a change usage cannot reveal (a directive definition): it counts as used
- * whenever any operation of the window is over the thresholds, since no traffic can clear it.
+ * `undefined` marks a change usage cannot reveal (a code this version does not know): it counts
+ * as used whenever any operation of the window is over the thresholds, since no traffic can
+ * clear it.
  */
 export function weighChanges(
   changes: readonly SchemaChange[],
