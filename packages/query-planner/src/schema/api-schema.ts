@@ -49,6 +49,15 @@ const EXECUTABLE_LOCATIONS = new Set([
   'VARIABLE_DEFINITION',
 ]);
 
+/**
+ * Shared by every field, argument and type: graphql-js copies `extensions` into a fresh
+ * null-prototype object unless it is one already, one per field and argument (tens of thousands
+ * on a large supergraph, most of the schema's garbage). Frozen: nothing may add to it.
+ */
+const NO_EXTENSIONS: Readonly<Record<string, never>> = Object.freeze(Object.create(null));
+/** The arguments of every field that has none (graphql-js only reads them). */
+const NO_ARGUMENTS: GraphQLFieldConfigArgumentMap = Object.freeze(Object.create(null));
+
 const STANDARD_SCALARS: ReadonlyMap<string, GraphQLScalarType> = new Map(
   specifiedScalarTypes.map((t) => [t.name, t]),
 );
@@ -105,6 +114,7 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
       description: node.description?.value,
       defaultValue: node.defaultValue ? valueFromAST(node.defaultValue, type) : undefined,
       deprecationReason: deprecationReason(node),
+      extensions: NO_EXTENSIONS,
     };
   };
 
@@ -126,10 +136,11 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
         if (node.kind !== Kind.FIELD_DEFINITION) continue;
         const field = type.fields.get(node.name.value);
         if (!field || field.inaccessible || !usable(field.namedType)) continue;
-        const args: GraphQLFieldConfigArgumentMap = Object.create(null);
+        let args = NO_ARGUMENTS;
         for (const a of node.arguments ?? []) {
           const name = a.name.value;
           if (!usable(namedType(a.type)) || hasInaccessible(field.args, name)) continue;
+          if (args === NO_ARGUMENTS) args = Object.create(null) as GraphQLFieldConfigArgumentMap;
           args[name] = argument(a);
         }
         map[node.name.value] = {
@@ -137,6 +148,7 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
           description: node.description?.value,
           args,
           deprecationReason: deprecationReason(node),
+          extensions: NO_EXTENSIONS,
         };
       }
     }
@@ -164,7 +176,12 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
       case 'OBJECT':
         types.set(
           name,
-          new GraphQLObjectType({ name, interfaces: interfaces(type), fields: outputFields(type) }),
+          new GraphQLObjectType({
+            name,
+            interfaces: interfaces(type),
+            fields: outputFields(type),
+            extensions: NO_EXTENSIONS,
+          }),
         );
         break;
       case 'INTERFACE':
@@ -174,11 +191,19 @@ export function buildApiSchema(model: SupergraphModel): GraphQLSchema {
             name,
             interfaces: interfaces(type),
             fields: outputFields(type),
+            extensions: NO_EXTENSIONS,
           }),
         );
         break;
       case 'INPUT_OBJECT':
-        types.set(name, new GraphQLInputObjectType({ name, fields: inputFields(type) }));
+        types.set(
+          name,
+          new GraphQLInputObjectType({
+            name,
+            fields: inputFields(type),
+            extensions: NO_EXTENSIONS,
+          }),
+        );
         break;
       case 'UNION':
         types.set(
