@@ -164,6 +164,12 @@ export interface UsageRange {
   readonly until: Date;
   /** Only operations referencing one of these; every operation when absent. */
   readonly coordinates?: readonly string[];
+  /**
+   * With `coordinates`: also the operations with the same name, type and signature as one that
+   * references them (the same text whose variable values touched other coordinates, or
+   * reported before a publish changed what it touches), so thresholds see the whole text.
+   */
+  readonly sameText?: boolean;
 }
 
 /** Requests of one operation by one client in the range. */
@@ -204,8 +210,14 @@ export async function clientTotals(query: Query, range: UsageRange): Promise<Cli
   let filter = '';
   if (range.coordinates !== undefined) {
     params.push(range.graphId, range.coordinates);
-    filter = `AND u.operation_id IN (SELECT c.operation_id FROM usage_operation_coordinates c
-      WHERE c.graph_id = $4 AND c.coordinate = ANY($5::text[]))`;
+    const referencing = `SELECT c.operation_id FROM usage_operation_coordinates c
+      WHERE c.graph_id = $4 AND c.coordinate = ANY($5::text[])`;
+    filter = range.sameText
+      ? `AND u.operation_id IN (SELECT o.id FROM usage_operations o JOIN usage_operations m
+          ON m.graph_id = o.graph_id AND m.type = o.type AND m.signature = o.signature
+          AND m.name IS NOT DISTINCT FROM o.name
+          WHERE o.graph_id = $4 AND m.id IN (${referencing}))`
+      : `AND u.operation_id IN (${referencing})`;
   }
   return query<ClientTotals>(
     `SELECT u.operation_id, u.client_name, u.client_version,

@@ -254,7 +254,7 @@ function checkRow(
     }
   }
   if (typeof minute !== 'string') return '"minute" must be an ISO-8601 string';
-  const time = Date.parse(minute);
+  const time = parseMinute(minute);
   if (Number.isNaN(time)) return `"minute" ${JSON.stringify(minute)} is not an ISO-8601 time`;
   if (time % 60_000 !== 0) return `"minute" ${minute} is not the start of a minute`;
   if (time > now + USAGE_LIMITS.maxFutureMs) {
@@ -276,4 +276,17 @@ function checkRow(
     count,
     errors,
   };
+}
+
+/** ISO-8601 date and time, with an optional zone (`Z`, `+01:00`). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Epoch ms of a row's minute, `NaN` when it is not an ISO-8601 date and time. One without a zone
+ * is UTC, as the wire format says: `Date.parse` would read it in the registry's own zone, and
+ * the same report would land hours apart on two registries.
+ */
+function parseMinute(minute: string): number {
+  if (!ISO_TIME.test(minute)) return Number.NaN;
+  return Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(minute) ? minute : `${minute}Z`);
 }

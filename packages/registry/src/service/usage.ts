@@ -44,7 +44,11 @@ export interface UsageQuery {
   readonly variants: readonly string[];
   readonly since: Date;
   readonly until?: Date;
-  /** Only operations that reference at least one of these coordinates; all when absent. */
+  /**
+   * Only operations that reference at least one of these coordinates, plus the operations with
+   * the same name, type and signature as one of them (other ids of the same text: thresholds
+   * weigh the text); all when absent.
+   */
   readonly coordinates?: readonly string[];
 }
 
@@ -140,7 +144,9 @@ export async function queryUsage(
     const range = await resolveRange(query, request.graph, request.variants, request.since, until);
     if (range === undefined) return { totalRequests: 0, operations: [] };
     const withFilter =
-      request.coordinates === undefined ? range : { ...range, coordinates: request.coordinates };
+      request.coordinates === undefined
+        ? range
+        : { ...range, coordinates: request.coordinates, sameText: true };
     const total = await totalRequests(query, range);
     const operations = await readOperations(query, withFilter, undefined);
     const coordinates = await operationCoordinates(

@@ -22,7 +22,11 @@ export interface TrafficOperation {
   /** Clients after exclusions, most requests first. */
   readonly clients: readonly ClientUsage[];
   readonly coordinates: ReadonlySet<string>;
-  /** Over both thresholds: the operation counts. */
+  /**
+   * Over both thresholds: the operation counts. Weighed on its text (name, type and signature),
+   * whose requests may be spread over several ids: variable values that touch other enum values
+   * or input fields, or a publish that changed what the text touches, give other ids.
+   */
   readonly counted: boolean;
 }
 
@@ -36,6 +40,9 @@ export interface Traffic {
 }
 
 export const NO_TRAFFIC: Traffic = { totalRequests: 0, includedRequests: 0, operations: [] };
+
+const share = (requests: number, total: number): number =>
+  total > 0 ? (requests * 100) / total : 0;
 
 /** Whether a client is excluded: by name (any version) or by `name@version`. */
 function excludedClient(config: AppliedConfig, client: ClientUsage): boolean {
@@ -68,7 +75,8 @@ export async function readTraffic(
     ...(coordinates ? { coordinates } : {}),
   });
   const excludedOperations = new Set(config.excludedOperations);
-  const operations: TrafficOperation[] = [];
+  const operations: (Omit<TrafficOperation, 'counted'> & { text: string })[] = [];
+  const byText = new Map<string, number>();
   let includedRequests = 0;
   for (const operation of usage.operations) {
     if (
@@ -81,20 +89,29 @@ export async function readTraffic(
     const requests = clients.reduce((sum, client) => sum + client.requests, 0);
     if (requests === 0) continue;
     includedRequests += requests;
-    const percentage = usage.totalRequests > 0 ? (requests * 100) / usage.totalRequests : 0;
+    const text = `${operation.type}\n${operation.name ?? ''}\n${operation.signature}`;
+    byText.set(text, (byText.get(text) ?? 0) + requests);
     operations.push({
+      text,
       operationId: operation.operationId,
       name: operation.name,
       type: operation.type,
       signature: operation.signature,
       requests,
-      percentage,
+      percentage: share(requests, usage.totalRequests),
       clients: [...clients].sort((a, b) => b.requests - a.requests),
       coordinates: new Set(operation.coordinates),
-      counted:
-        requests >= config.queryCountThreshold && percentage >= config.queryPercentageThreshold,
     });
   }
-  operations.sort((a, b) => b.requests - a.requests || a.operationId.localeCompare(b.operationId));
-  return { totalRequests: usage.totalRequests, includedRequests, operations };
+  const counted: TrafficOperation[] = operations.map(({ text, ...operation }) => {
+    const requests = byText.get(text)!;
+    return {
+      ...operation,
+      counted:
+        requests >= config.queryCountThreshold &&
+        share(requests, usage.totalRequests) >= config.queryPercentageThreshold,
+    };
+  });
+  counted.sort((a, b) => b.requests - a.requests || a.operationId.localeCompare(b.operationId));
+  return { totalRequests: usage.totalRequests, includedRequests, operations: counted };
 }
