@@ -62,10 +62,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => service?.close());
 
-async function graph(name: string, hits: [typeof BOOKS, number][]): Promise<GraphRef> {
+async function graph(
+  name: string,
+  hits: [typeof BOOKS, number][],
+  sdl = PRODUCTS,
+): Promise<GraphRef> {
   const ref = { graph: name, variant: 'prod' };
   await service.publishSubgraph(admin, ref, 'products', {
-    sdl: PRODUCTS,
+    sdl,
     url: 'http://products.internal/graphql',
   });
   const operations: Record<string, UsageOperation> = {};
@@ -125,6 +129,50 @@ describe('check thresholds', () => {
     const proposal = PRODUCTS.replace('BOOKS TOYS GAMES', 'BOOKS GAMES');
     const result = await check(ref, proposal, { queryCountThreshold: 10 });
     expect(result.status).toBe('failed');
+  });
+});
+
+describe('plan regressions', () => {
+  it('plan an operation text once, however many ids it was reported under', async () => {
+    const link = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`;
+    const products = `${link}
+type Query { products(categories: [Category!]): [Product!]! }
+type Product @key(fields: "id") { id: ID! name: String! @shareable }
+enum Category { BOOKS TOYS GAMES }
+`;
+    const names = `${link}
+type Product @key(fields: "id") { id: ID! name: String! @shareable }
+`;
+    const ref = { graph: 'plans-once', variant: 'prod' };
+    await service.publishSubgraph(admin, ref, 'names', {
+      sdl: names,
+      url: 'http://names.internal/graphql',
+    });
+    await graph(
+      'plans-once',
+      [
+        [BOOKS, 6],
+        [TOYS, 4],
+      ],
+      products,
+    );
+    // products stops resolving `name`: names still does, after an entity fetch.
+    const moved = products.replace('name: String! @shareable', '');
+    const result = await service.runCheck(admin, ref, { subgraph: 'products', sdl: moved });
+    expect(result.operations.changes).toEqual([]);
+    expect(result.planRegressions).toEqual({
+      status: 'warning',
+      regressions: [
+        {
+          operationId: BOOKS.id,
+          name: 'ByCategory',
+          // Both ids' requests: the text's.
+          requests: 10,
+          before: { fetches: 1, depth: 1 },
+          after: { fetches: 2, depth: 2 },
+        },
+      ],
+    });
   });
 });
 

@@ -55,7 +55,7 @@ export function comparePlans(
   ) {
     return SKIPPED;
   }
-  const top = operations.filter((operation) => operation.counted).slice(0, PLANNED_OPERATIONS);
+  const top = mostUsedTexts(operations).slice(0, PLANNED_OPERATIONS);
   if (top.length === 0) return { status: 'passed', regressions: [] };
   const before = planner(servedSupergraphSdl);
   const after = planner(proposedSupergraphSdl);
@@ -77,4 +77,21 @@ export function comparePlans(
   }
   if (regressions.length === 0) return { status: 'passed', regressions };
   return { status: config.planRegressions === 'fail' ? 'failed' : 'warning', regressions };
+}
+
+/**
+ * The counted operations, one per text (name and signature: variable values or a publish can
+ * report one text under several ids, and a text has one plan), each with the requests of all its
+ * ids and the id with the most, most requests first.
+ */
+function mostUsedTexts(operations: readonly TrafficOperation[]): TrafficOperation[] {
+  const byText = new Map<string, TrafficOperation>();
+  for (const operation of operations) {
+    if (!operation.counted) continue;
+    const text = `${operation.name ?? ''}\n${operation.signature}`;
+    const seen = byText.get(text);
+    // `operations` come most requests first: the first id of a text stands for it.
+    byText.set(text, seen ? { ...seen, requests: seen.requests + operation.requests } : operation);
+  }
+  return [...byText.values()].sort((a, b) => b.requests - a.requests);
 }
