@@ -24,13 +24,12 @@ import {
 } from 'graphql';
 
 /**
- * An operation matches when it references every coordinate of `all` and none of `none` (an
- * argument default only matters to the calls that omit the argument), and is of
- * `operationType` when set.
+ * An operation matches when it references every coordinate of `all` and is of `operationType`
+ * when set. (There is no "and not that one": an absent coordinate cannot prove a value was
+ * omitted, see the module comment.)
  */
 export interface UsageMatcher {
   readonly all: readonly string[];
-  readonly none?: readonly string[];
   readonly operationType?: 'query' | 'mutation' | 'subscription';
 }
 
@@ -182,8 +181,7 @@ export function matches(
   return matchers.some(
     (matcher) =>
       (matcher.operationType === undefined || matcher.operationType === operation.type) &&
-      matcher.all.every((c) => operation.coordinates.has(c)) &&
-      !(matcher.none ?? []).some((c) => operation.coordinates.has(c)),
+      matcher.all.every((c) => operation.coordinates.has(c)),
   );
 }
 
