@@ -14,7 +14,6 @@ import type {
   ContextArgument,
   FieldInSubgraph,
   FieldSet,
-  KeyDefinition,
   ReadSupergraphResult,
   SupergraphArgument,
   SupergraphField,
@@ -31,6 +30,11 @@ import { namedTypeKind } from '../graphql/type-kind.js';
 const NO_CONTEXT_ARGUMENTS: readonly ContextArgument[] = [];
 /** Spread where an optional property is absent (no empty object allocated per field). */
 const NONE = Object.freeze({});
+/**
+ * The empty list every type-in-subgraph and argument-less field starts from (frozen, shared:
+ * lists are replaced, never pushed to, when an entry is added).
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
 
 const JOIN_VERSIONS = new Set(['0.1', '0.2', '0.3', '0.4', '0.5']);
 
@@ -160,17 +164,20 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
     byEnum.set(value.name.value, name);
   }
   const allGraphs = subgraphs.map((s) => s.name);
-  // `where` (the type, or `Type.field`) is a function: the message is built only on failure.
+  // Where a directive is (`Type` or `Type.field`), for messages: built only on failure.
+  const at = (typeName: string, fieldName: string | undefined): string =>
+    fieldName === undefined ? typeName : `${typeName}.${fieldName}`;
   const graphOf = (
     directive: ConstDirectiveNode,
-    where: string | (() => string),
+    typeName: string,
+    fieldName?: string,
     value: unknown = argumentValue(directive, 'graph'),
   ): string | undefined => {
     if (value === undefined || value === null) return undefined;
     const name = typeof value === 'string' ? byEnum.get(value) : undefined;
     if (name === undefined)
       fail(
-        `Invalid supergraph: @${directive.name.value} on ${typeof where === 'string' ? where : where()} names unknown graph ${String(value)}.`,
+        `Invalid supergraph: @${directive.name.value} on ${at(typeName, fieldName)} names unknown graph ${String(value)}.`,
       );
     return name;
   };
@@ -178,7 +185,8 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
   const fieldSetOf = (
     directive: ConstDirectiveNode,
     arg: string,
-    where: string | (() => string),
+    typeName: string,
+    fieldName?: string,
     value: unknown = argumentValue(directive, arg),
   ): FieldSet | undefined => {
     if (typeof value !== 'string') return undefined;
@@ -191,7 +199,7 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
     }
     if (!fieldSet)
       fail(
-        `Invalid supergraph: ${arg} "${value}" of @${directive.name.value} on ${typeof where === 'string' ? where : where()} is not a valid field set.`,
+        `Invalid supergraph: ${arg} "${value}" of @${directive.name.value} on ${at(typeName, fieldName)} is not a valid field set.`,
       );
     return fieldSet;
   };
@@ -235,17 +243,18 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
   function readTypeGraphs(t: RawType): Map<string, TypeInSubgraph> {
     const entries = t.directives.filter((d) => d.name.value === `${j}__type`);
     const byGraph = new Map<string, TypeInSubgraph>();
-    const ensure = (graph: string): TypeInSubgraph & { keys: KeyDefinition[] } => {
-      let entry = byGraph.get(graph) as (TypeInSubgraph & { keys: KeyDefinition[] }) | undefined;
+    type Entry = { -readonly [K in keyof TypeInSubgraph]: TypeInSubgraph[K] };
+    const ensure = (graph: string): Entry => {
+      let entry = byGraph.get(graph) as Entry | undefined;
       if (!entry) {
         entry = {
           subgraph: graph,
-          keys: [],
+          keys: EMPTY,
           extension: false,
           isInterfaceObject: false,
-          interfaces: [],
-          unionMembers: [],
-          enumValues: [],
+          interfaces: EMPTY,
+          unionMembers: EMPTY,
+          enumValues: EMPTY,
         };
         byGraph.set(graph, entry);
       }
@@ -260,21 +269,16 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
     for (const directive of entries) {
       const graph = graphOf(directive, t.name);
       if (graph === undefined) continue;
-      const entry = ensure(graph) as {
-        -readonly [K in keyof TypeInSubgraph]: TypeInSubgraph[K];
-      } & {
-        keys: KeyDefinition[];
-      };
+      const entry = ensure(graph);
       const extension = argumentValue(directive, 'extension') === true;
       if (extension) entry.extension = true;
       if (argumentValue(directive, 'isInterfaceObject') === true) entry.isInterfaceObject = true;
       const key = fieldSetOf(directive, 'key', t.name);
       if (key) {
-        entry.keys.push({
-          fields: key,
-          resolvable: argumentValue(directive, 'resolvable') !== false,
-          extension,
-        });
+        entry.keys = [
+          ...entry.keys,
+          { fields: key, resolvable: argumentValue(directive, 'resolvable') !== false, extension },
+        ];
       }
     }
     return byGraph;
@@ -286,7 +290,7 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
     f: FieldDefinitionNode | InputValueDefinitionNode,
     ownerGraph: string | undefined,
   ): SupergraphField {
-    const where = (): string => `${t.name}.${f.name.value}`;
+    const fieldName = f.name.value;
     const printed = printType(f.type);
     const subgraphsOfField = new Map<string, FieldInSubgraph>();
     let joined = false;
@@ -335,10 +339,10 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
             break;
         }
       }
-      const graph = graphOf(directive, where, graphValue);
+      const graph = graphOf(directive, t.name, fieldName, graphValue);
       if (graph === undefined) continue; // a bare @join__field: reached through @interfaceObject only
-      const requires = fieldSetOf(directive, 'requires', where, requiresValue);
-      const provides = fieldSetOf(directive, 'provides', where, providesValue);
+      const requires = fieldSetOf(directive, 'requires', t.name, fieldName, requiresValue);
+      const provides = fieldSetOf(directive, 'provides', t.name, fieldName, providesValue);
       subgraphsOfField.set(graph, {
         subgraph: graph,
         type: typeof fieldType === 'string' ? fieldType : printed,
@@ -365,14 +369,14 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
         });
       }
     }
-    const args: SupergraphArgument[] =
-      f.kind === Kind.FIELD_DEFINITION
-        ? (f.arguments ?? []).map((a) => ({
+    const args: readonly SupergraphArgument[] =
+      f.kind === Kind.FIELD_DEFINITION && f.arguments && f.arguments.length > 0
+        ? f.arguments.map((a) => ({
             name: a.name.value,
             type: a.type,
             inaccessible: isInaccessible(a.directives),
           }))
-        : [];
+        : EMPTY;
     return {
       name: f.name.value,
       type: f.type,
@@ -433,7 +437,7 @@ export function readSupergraph(sdl: string | DocumentNode): ReadSupergraphResult
         const graphs =
           applied.length === 0
             ? [...byGraph.keys()]
-            : applied.map((d) => graphOf(d, `${t.name}.${v.name}`));
+            : applied.map((d) => graphOf(d, t.name, v.name));
         for (const graph of graphs) if (graph !== undefined) push(graph, 'enumValues', v.name);
       }
     }
