@@ -1,6 +1,15 @@
-import { buildSchema, GraphQLError, parse, specifiedRules, validate } from 'graphql';
+import {
+  buildSchema,
+  GraphQLError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { createQueryPlanner } from '../../src/index.js';
 import { certainlyValid } from '../../src/validation/fast-path.js';
+import { compose, FED } from '../harness.js';
 import { validateOperation } from '../../src/validation/validate-operation.js';
 
 const schema = buildSchema(`
@@ -97,8 +106,8 @@ const INVALID = [
   'query Q { me { ...F } } fragment F on User { friends(first: $nope) { id } }',
 ];
 
-/** Seeded tokens-level mutations of the valid documents: names swapped, tokens dropped. */
-function mutants(count: number): string[] {
+/** Seeded token-level mutations of valid documents: names swapped, tokens dropped or repeated. */
+function mutants(seeds: readonly string[], count: number): string[] {
   let seed = 7;
   const random = (n: number): number => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -106,7 +115,7 @@ function mutants(count: number): string[] {
   };
   const tokenRe = /\.\.\.|\$|"[^"]*"|-?\d+(?:\.\d+)?|[A-Za-z_]\w*|[{}()[\]:=!@,]/g;
   const names = [
-    ...new Set(VALID.join(' ').match(/[A-Za-z_]\w*/g) ?? []),
+    ...new Set(seeds.join(' ').match(/[A-Za-z_]\w*/g) ?? []),
     'Product',
     'Query',
     'Role',
@@ -116,7 +125,7 @@ function mutants(count: number): string[] {
   ];
   const out: string[] = [];
   while (out.length < count) {
-    const tokens = [...(VALID[random(VALID.length)] ?? '').matchAll(tokenRe)].map((m) => m[0]);
+    const tokens = [...(seeds[random(seeds.length)] ?? '').matchAll(tokenRe)].map((m) => m[0]);
     for (let edits = 1 + random(2); edits > 0; edits--) {
       const at = random(tokens.length);
       const roll = random(4);
@@ -150,23 +159,37 @@ describe('certainlyValid (validation fast path)', () => {
   });
 
   it('never vouches for an invalid mutant of the valid documents (2,000 seeded mutants)', () => {
-    let vouched = 0;
-    let invalid = 0;
-    for (const source of mutants(2000)) {
-      const document = parse(source);
-      const errors = validate(schema, document);
-      if (errors.length > 0) invalid++;
-      if (certainlyValid(schema, document, specifiedRules)) {
-        vouched++;
-        expect({ source, errors: errors.map((e) => e.message) }).toEqual({ source, errors: [] });
-      }
-      // Through validateOperation, fast path or not, graphql-js's errors.
-      expect(validateOperation(schema, document).map((e) => e.message)).toEqual(
-        errors.map((e) => e.message),
-      );
-    }
+    const { vouched, invalid } = checkMutants(schema, VALID, 2000);
     // Not vacuous: many mutants are invalid, and the fast path still takes valid ones.
     expect(invalid).toBeGreaterThan(500);
+    expect(vouched).toBeGreaterThan(100);
+  });
+
+  it("never vouches for an invalid mutant against a planner's own API schema (1,500 mutants)", () => {
+    const supergraph = compose([
+      {
+        name: 'accounts',
+        sdl: `${FED('@key @shareable')}
+          type Query { me: User, user(id: ID!): User }
+          type User @key(fields: "id") { id: ID! name: String @shareable, username: String }`,
+      },
+      {
+        name: 'reviews',
+        sdl: `${FED('@key')}
+          type Query { topReviews(first: Int = 5): [Review] }
+          type Review { id: ID! body: String, author: User, stars(scale: Int!): Int }
+          type User @key(fields: "id") { id: ID! reviews(first: Int): [Review] }`,
+      },
+    ]);
+    const api = createQueryPlanner(supergraph).apiSchema;
+    const seeds = [
+      'query Me { me { name username reviews(first: 2) { body } } }',
+      'query U($id: ID!, $n: Int) { user(id: $id) { ...F reviews(first: $n) { id stars(scale: 5) } } } fragment F on User { name }',
+      'query T($withAuthor: Boolean!) { topReviews { body ... @defer { author @include(if: $withAuthor) { id } } } }',
+    ];
+    for (const seed of seeds) expect(validate(api, parse(seed))).toEqual([]);
+    const { vouched, invalid } = checkMutants(api, seeds, 1500);
+    expect(invalid).toBeGreaterThan(300);
     expect(vouched).toBeGreaterThan(100);
   });
 
@@ -190,3 +213,30 @@ describe('certainlyValid (validation fast path)', () => {
     }
   });
 });
+
+/**
+ * Validates each mutant with graphql-js and with the fast path: the fast path may only vouch for
+ * documents graphql-js finds valid, and `validateOperation` (fast path or not) gives
+ * graphql-js's errors.
+ */
+function checkMutants(
+  target: GraphQLSchema,
+  seeds: readonly string[],
+  count: number,
+): { vouched: number; invalid: number } {
+  let vouched = 0;
+  let invalid = 0;
+  for (const source of mutants(seeds, count)) {
+    const document = parse(source);
+    const errors = validate(target, document);
+    if (errors.length > 0) invalid++;
+    if (certainlyValid(target, document, specifiedRules)) {
+      vouched++;
+      expect({ source, errors: errors.map((e) => e.message) }).toEqual({ source, errors: [] });
+    }
+    expect(validateOperation(target, document).map((e) => e.message)).toEqual(
+      errors.map((e) => e.message),
+    );
+  }
+  return { vouched, invalid };
+}
