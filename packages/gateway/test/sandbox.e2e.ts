@@ -4,6 +4,7 @@
  * is built first with the same function the package build uses, so the test needs no prior
  * build. A screenshot is kept in test/artifacts/ (git-ignored).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +27,12 @@ import {
 } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's Chromium is not part of "only Node and npm": without it this file is skipped with a
+ * note, except in CI (`.ci/run` installs it), where a missing browser must fail, not hide.
+ */
+const RUN = existsSync(CHROMIUM) || Boolean(process.env['CI']);
+if (!RUN) console.warn(`sandbox.e2e.ts skipped: no browser at ${CHROMIUM} (apt install chromium)`);
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const SUPERGRAPH = supergraphSdl();
 const QUERY = 'query Reviews {\n  users {\n    name\n    reviews {\n      body\n    }\n  }\n}';
@@ -40,6 +47,7 @@ const problems: string[] = [];
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
+  if (!RUN) return;
   dir = await mkdtemp(join(tmpdir(), 'orrery-sandbox-e2e-'));
   await buildSandbox({ outdir: join(dir, 'assets') });
   const { agent } = mockSubgraphs({ [USERS_URL]: usersSubgraph, [REVIEWS_URL]: reviewsSubgraph });
@@ -79,6 +87,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (!RUN) return;
   await context?.close();
   server?.closeAllConnections();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -86,7 +95,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('the sandbox in Chromium', () => {
+describe.skipIf(!RUN)('the sandbox in Chromium', () => {
   it('loads, runs an operation, and shows the data and its plan as fetches per subgraph', async () => {
     await page.goto(`${origin}/`);
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
