@@ -2,40 +2,65 @@
  * The demo stack: the registry on the embedded database, the seven subgraphs, a publish of each
  * with the CLI to `demo@current` and `demo@prod`, and a managed gateway following `demo@prod`.
  *
- * The registry and the gateway run as real `orrery` processes (what a user deploys); the
+ * The registry and the gateways run as real `orrery` processes (what a user deploys); the
  * subgraphs run in this process; publishes go through the CLI in-process (`runCli`, the same
  * code as the binary, without a process start per command).
+ *
+ * Ports come from one base (default 4000), so a scenario's stack can run next to the demo's:
+ * gateway `base`, more gateways `base+1..9`, subgraphs `base+11..17`, subgraphs moved to a new
+ * URL `base+21..29`, registry `base+100`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runCli, type CliIo } from '@orrery/cli';
 import { createRegistryClient } from '@orrery/registry-client';
-import { request } from 'undici';
+import { startOrrery, type OrreryProcess } from './processes.js';
 import { startSubgraph, type RunningSubgraph } from './subgraph-server.js';
 import { SUBGRAPHS } from './subgraphs/index.js';
 
-const BIN = fileURLToPath(new URL('../../../packages/cli/bin/orrery.js', import.meta.url));
+/** The ports the subgraphs declare are for base 4000. */
+const DEFAULT_BASE = 4000;
 
 export interface StackOptions {
-  /** Where the registry's database and the gateway's cache live (`.orrery-demo/`). */
+  /** Where the registry's database and the gateways' caches live (`.orrery-demo/`). */
   readonly dir: string;
-  readonly registryPort?: number;
-  readonly gatewayPort?: number;
+  /** Port base (see the module comment); default 4000. */
+  readonly portBase?: number;
   /** Prints a narration line. */
   readonly say?: (line: string) => void;
 }
 
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
 export interface Stack {
+  readonly dir: string;
+  readonly portBase: number;
   readonly registryUrl: string;
+  /** The `demo@prod` gateway's GraphQL endpoint (`.../graphql`). */
   readonly gatewayUrl: string;
   readonly adminKey: string;
   readonly gatewayKey: string;
+  /** The running subgraphs by name (the URL each was first published with). */
   readonly subgraphs: Map<string, RunningSubgraph>;
-  /** Runs `orrery <args>` with the registry URL and admin key set; returns exit code and output. */
-  cli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Gateways by name; `prod` is the one the stack starts. */
+  readonly gateways: Map<string, OrreryProcess>;
+  /** Runs `orrery <args>` with the registry URL and admin key set. */
+  cli(args: readonly string[]): Promise<CliResult>;
+  /** Writes a version's SDL to `schemas/NAME-VERSION.graphql` (relative to `dir`, the CLI's cwd). */
+  schemaFile(subgraph: string, version: string): string;
+  /** A managed gateway on `graphRef` at `base + offset`, caching in `gateway-cache-NAME`. */
+  startGateway(name: string, graphRef: string, offset: number): Promise<OrreryProcess>;
+  /** Starts another instance of a subgraph at `base + offset` (a deploy to a new URL). */
+  startSubgraphAt(name: string, version: string, offset: number): Promise<RunningSubgraph>;
+  /** SIGKILLs the registry (an outage). */
+  killRegistry(): Promise<void>;
+  /** Starts the registry again on the same database. */
+  startRegistry(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,58 +73,68 @@ function adminKeyIn(dir: string): string {
   return key;
 }
 
-async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`process exited before ${url} was ready:\n${output()}`);
-    try {
-      const response = await request(url);
-      await response.body.dump();
-      if (response.statusCode === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (i > 3000) throw new Error(`${url} was not ready after 5 minutes:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function spawnOrrery(
-  args: readonly string[],
-  env: Record<string, string>,
-): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const chunks: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => chunks.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => chunks.push(d.toString()));
-  return { child, output: () => chunks.join('') };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
-
 export async function startStack(options: StackOptions): Promise<Stack> {
   const say = options.say ?? (() => {});
-  const registryPort = options.registryPort ?? 4100;
-  const gatewayPort = options.gatewayPort ?? 4000;
-  mkdirSync(options.dir, { recursive: true });
-  const adminKey = adminKeyIn(options.dir);
-  const registryUrl = `http://127.0.0.1:${registryPort}`;
-  const children: ChildProcess[] = [];
+  const base = options.portBase ?? DEFAULT_BASE;
+  const dir = options.dir;
+  mkdirSync(dir, { recursive: true });
+  const schemaDir = join(dir, 'schemas');
+  mkdirSync(schemaDir, { recursive: true });
+  const adminKey = adminKeyIn(dir);
+  const registryUrl = `http://127.0.0.1:${base + 100}`;
   const subgraphs = new Map<string, RunningSubgraph>();
+  const extraSubgraphs: RunningSubgraph[] = [];
+  const gateways = new Map<string, OrreryProcess>();
+  let registry: OrreryProcess | undefined;
+  let gatewayKey = '';
+
+  const startRegistry = async () => {
+    registry = await startOrrery(
+      'registry',
+      [
+        'registry',
+        'start',
+        '--port',
+        String(base + 100),
+        '--host',
+        '127.0.0.1',
+        '--data-dir',
+        join(dir, 'registry'),
+      ],
+      { ORRERY_ADMIN_KEY: adminKey },
+      registryUrl,
+    );
+  };
+
+  const startGateway: Stack['startGateway'] = async (name, graphRef, offset) => {
+    await gateways.get(name)?.stop();
+    const port = base + offset;
+    const gateway = await startOrrery(
+      `gateway ${name}`,
+      [
+        'gateway',
+        '--graph-ref',
+        graphRef,
+        '--registry-url',
+        registryUrl,
+        '--cache-dir',
+        join(dir, `gateway-cache-${name}`),
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+      ],
+      { ORRERY_KEY: gatewayKey },
+      `http://127.0.0.1:${port}`,
+    );
+    gateways.set(name, gateway);
+    return gateway;
+  };
 
   const stop = async () => {
-    await Promise.all(children.map(stopChild));
-    await Promise.all([...subgraphs.values()].map((s) => s.stop()));
+    await Promise.all([...gateways.values()].map((g) => g.stop()));
+    await registry?.stop();
+    await Promise.all([...subgraphs.values(), ...extraSubgraphs].map((s) => s.stop()));
   };
 
   const cli: Stack['cli'] = async (args) => {
@@ -108,7 +143,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const io: CliIo = {
       stdout: (t) => void out.push(t),
       stderr: (t) => void err.push(t),
-      cwd: options.dir,
+      cwd: dir,
       env: { ORRERY_REGISTRY_URL: registryUrl, ORRERY_KEY: adminKey, NO_COLOR: '1' },
       readStdin: async () => '',
     };
@@ -116,35 +151,29 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return { code, stdout: out.join(''), stderr: err.join('') };
   };
 
+  const schemaFile: Stack['schemaFile'] = (name, version) => {
+    const subgraph = SUBGRAPHS.find((s) => s.name === name);
+    const definition = subgraph?.versions[version];
+    if (!definition) throw new Error(`subgraph ${name} has no version ${version}`);
+    // Relative to the stack's folder, the CLI's working directory: short in the narration.
+    const file = join('schemas', `${name}-${version}.graphql`);
+    writeFileSync(join(dir, file), definition.typeDefs);
+    return file;
+  };
+
   try {
-    say(`starting the registry (PGlite in ${join(options.dir, 'registry')}) ...`);
-    const registry = spawnOrrery(
-      [
-        'registry',
-        'start',
-        '--port',
-        String(registryPort),
-        '--host',
-        '127.0.0.1',
-        '--data-dir',
-        join(options.dir, 'registry'),
-      ],
-      { ORRERY_ADMIN_KEY: adminKey },
-    );
-    children.push(registry.child);
-    await waitReady(`${registryUrl}/ready`, registry.child, registry.output);
+    say(`starting the registry (PGlite in ${join(dir, 'registry')}) ...`);
+    await startRegistry();
 
     say('starting the subgraphs ...');
     for (const subgraph of SUBGRAPHS)
-      subgraphs.set(subgraph.name, await startSubgraph(subgraph, subgraph.initial));
+      subgraphs.set(
+        subgraph.name,
+        await startSubgraph(subgraph, subgraph.initial, subgraph.port - DEFAULT_BASE + base),
+      );
 
-    const schemaDir = join(options.dir, 'schemas');
-    mkdirSync(schemaDir, { recursive: true });
     for (const variant of ['demo@current', 'demo@prod']) {
       for (const subgraph of SUBGRAPHS) {
-        const running = subgraphs.get(subgraph.name)!;
-        const file = join(schemaDir, `${subgraph.name}.graphql`);
-        writeFileSync(file, subgraph.versions[subgraph.initial]!.typeDefs);
         const args = [
           'subgraph',
           'publish',
@@ -152,9 +181,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           '--name',
           subgraph.name,
           '--schema',
-          file,
+          schemaFile(subgraph.name, subgraph.initial),
           '--routing-url',
-          running.url,
+          subgraphs.get(subgraph.name)!.url,
         ];
         const result = await cli(args);
         if (result.code !== 0)
@@ -164,39 +193,40 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
 
     const admin = createRegistryClient({ url: registryUrl, key: adminKey });
-    const { key: gatewayKey } = await admin.createKey({
-      name: `demo-gateway-${Date.now()}`,
-      role: 'gateway',
-      scope: { graphs: ['demo'] },
-    });
+    gatewayKey = (
+      await admin.createKey({
+        name: `demo-gateway-${Date.now()}`,
+        role: 'gateway',
+        scope: { graphs: ['demo'] },
+      })
+    ).key;
 
     say('starting the gateway on demo@prod ...');
-    const gateway = spawnOrrery(
-      [
-        'gateway',
-        '--graph-ref',
-        'demo@prod',
-        '--registry-url',
-        registryUrl,
-        '--cache-dir',
-        join(options.dir, 'gateway-cache'),
-        '--port',
-        String(gatewayPort),
-        '--host',
-        '127.0.0.1',
-      ],
-      { ORRERY_KEY: gatewayKey },
-    );
-    children.push(gateway.child);
-    await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway.child, gateway.output);
+    await startGateway('prod', 'demo@prod', 0);
 
     return {
+      dir,
+      portBase: base,
       registryUrl,
-      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      gatewayUrl: `http://127.0.0.1:${base}/graphql`,
       adminKey,
       gatewayKey,
       subgraphs,
+      gateways,
       cli,
+      schemaFile,
+      startGateway,
+      async startSubgraphAt(name, version, offset) {
+        const subgraph = SUBGRAPHS.find((s) => s.name === name);
+        if (!subgraph) throw new Error(`no subgraph ${name}`);
+        const running = await startSubgraph(subgraph, version, base + offset);
+        extraSubgraphs.push(running);
+        return running;
+      },
+      async killRegistry() {
+        await registry?.kill();
+      },
+      startRegistry,
       stop,
     };
   } catch (error) {

@@ -31,6 +31,12 @@ describe('demo subgraphs', () => {
       { products: 'v2', reviews: 'v4' },
       { accounts: 'without-username' },
       { accounts: 'with-nickname' },
+      { products: 'description-alpha' },
+      { products: 'description-beta' },
+      { products: 'description-ga' },
+      { inventory: 'with-name' },
+      { inventory: 'with-shelf' },
+      { products: 'v2', inventory: 'with-shelf' },
     ];
     for (const step of steps)
       expect({ step, codes: codes(compose(step)) }).toEqual({ step, codes: [] });
@@ -38,6 +44,12 @@ describe('demo subgraphs', () => {
 
   it('the broken inventory fails composition, as the failed-publish scenario needs', () => {
     expect(codes(compose({ inventory: 'broken' })).length).toBeGreaterThan(0);
+  });
+
+  it("two teams' concurrent changes conflict (products v2 and inventory with-name both add name)", () => {
+    expect(codes(compose({ products: 'v2', inventory: 'with-name' }))).toContain(
+      'INVALID_FIELD_SHARING',
+    );
   });
 
   it('reviews cannot @requires name before products has it', () => {

@@ -15,9 +15,27 @@ const resolvers = {
   },
 };
 
+/** `v1` plus one more Product field the inventory service resolves itself. */
+const withField = (field: string, resolve: (p: { upc: string }) => string) => ({
+  typeDefs: `${FED2}
+        type Product @key(fields: "upc") {
+          upc: ID!
+          price: Int @external
+          weight: Int @external
+          inStock: Boolean
+          shippingEstimate: Int @requires(fields: "price weight")
+          ${field}: String
+        }`,
+  resolvers: { Product: { ...resolvers.Product, [field]: resolve } },
+});
+
 /**
- * Inventory: `v1`; `broken` forgets to mark `weight` as `@external`, a composition error
- * (REQUIRES_FIELDS_MISSING_EXTERNAL-like) the failed-publish scenario sends to the registry.
+ * Inventory: `v1`; `with-name` adds a `Product.name` of its own (the label on the warehouse
+ * shelf), which composes with products `v1` but conflicts with products `v2`'s `name`: the
+ * concurrent-changes scenario's Team B; `with-shelf` is Team B's change once the teams talked.
+ * `broken` starts resolving `weight` itself but forgets that products owns it
+ * (neither `@external` nor `@shareable`): a valid subgraph on its own, so the registry records
+ * it, but one that does not compose (INVALID_FIELD_SHARING), as the failed-publish scenario needs.
  */
 export const inventory: DemoSubgraph = {
   name: 'inventory',
@@ -42,9 +60,11 @@ export const inventory: DemoSubgraph = {
           price: Int @external
           weight: Int
           inStock: Boolean
-          shippingEstimate: Int @requires(fields: "price weight")
+          shippingEstimate: Int @requires(fields: "price")
         }`,
       resolvers,
     },
+    'with-name': withField('name', (p) => `Shelf label ${p.upc}`),
+    'with-shelf': withField('shelf', (p) => `Aisle ${p.upc}`),
   },
 };

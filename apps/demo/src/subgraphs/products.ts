@@ -18,9 +18,33 @@ const resolvers = {
   Product: { __resolveReference: (ref: { upc: string }) => byUpc(ref.upc) },
 };
 
+/** `v1` with a new `description` field, tagged for a staged release (or not tagged: GA). */
+const withDescription = (tag: 'alpha' | 'beta' | undefined) => ({
+  typeDefs: `${FED2}
+        type Product @key(fields: "upc") {
+          upc: ID!
+          nameLowercase: String!
+          price: Int
+          weight: Int
+          description: String${tag ? ` @tag(name: "${tag}")` : ''}
+        }
+        type Query {
+          topProducts(first: Int = 5): [Product]
+          product(upc: ID!): Product
+        }`,
+  resolvers: {
+    ...resolvers,
+    Product: {
+      ...resolvers.Product,
+      description: (p: { name: string; weight: number }) => `${p.name}, ${p.weight} kg`,
+    },
+  },
+});
+
 /**
  * Seed 001's Products service: `v1` has `nameLowercase`; `v2` adds `name` and deprecates
- * `nameLowercase` (step 1 of the `@requires` migration).
+ * `nameLowercase` (step 1 of the `@requires` migration). Seed 004's staged release adds
+ * `description` tagged `alpha`, then `beta`, then untagged (`description-alpha`, `-beta`, `-ga`).
  */
 export const products: DemoSubgraph = {
   name: 'products',
@@ -56,5 +80,8 @@ export const products: DemoSubgraph = {
         }`,
       resolvers,
     },
+    'description-alpha': withDescription('alpha'),
+    'description-beta': withDescription('beta'),
+    'description-ga': withDescription(undefined),
   },
 };
