@@ -2,14 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  AffectedOperation,
-  CheckedChange,
-  CheckResult,
-  ContractCheck,
-  OperationsTask,
-  UsageView,
-} from '@orrery/registry-client';
+import type { CheckResult, UsageView } from '@orrery/registry-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkReasons,
@@ -37,108 +30,15 @@ import {
   formatPeriod,
   totalByClient,
 } from '../src/lib/usage-format.js';
+import {
+  affected,
+  brokenCheck,
+  change,
+  checkResult,
+  contract,
+  operationsTask,
+} from './check-results.js';
 import { memoryIo } from './helpers.js';
-
-/**
- * CheckResult values as the registry answers them, built by hand for the rendering tests: a
- * passed check with only safe changes unless parts are overridden.
- */
-function checkResult(overrides: Partial<CheckResult> = {}): CheckResult {
-  return {
-    id: 3,
-    graph: 'shop',
-    variant: 'prod',
-    subgraph: 'users',
-    status: 'passed',
-    url: 'http://registry.test/api/v1/graphs/shop/variants/prod/checks/3',
-    config: {
-      validationPeriodSeconds: 7 * 24 * 3600,
-      queryCountThreshold: 1,
-      queryPercentageThreshold: 0,
-      failOnDangerous: false,
-      planRegressions: 'warn',
-      excludedClients: [],
-      excludedOperations: [],
-      trafficVariants: [],
-    },
-    baseLaunchId: 5,
-    composition: { status: 'passed', errors: [], hints: [] },
-    operations: operationsTask(),
-    contracts: [],
-    planRegressions: { status: 'passed', regressions: [] },
-    actor: 'admin',
-    createdAt: '2026-12-04T05:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function operationsTask(overrides: Partial<OperationsTask> = {}): OperationsTask {
-  return {
-    status: 'passed',
-    totalRequests: 1250,
-    changes: [change({ code: 'FIELD_ADDED', severity: 'safe', coordinate: 'User.email' })],
-    affectedOperations: [],
-    ...overrides,
-  };
-}
-
-function change(overrides: Partial<CheckedChange> = {}): CheckedChange {
-  const severity = overrides.severity ?? 'breaking';
-  return {
-    code: 'FIELD_REMOVED',
-    severity,
-    coordinate: 'User.name',
-    message: `Field '${(overrides.coordinate ?? 'User.name').split('.')[1]}' changed on 'User'`,
-    impact: severity === 'safe' ? 'safe' : 'unused',
-    affectedOperations: 0,
-    affectedRequests: 0,
-    ...overrides,
-  };
-}
-
-function affected(overrides: Partial<AffectedOperation> = {}): AffectedOperation {
-  return {
-    operationId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
-    name: 'GetMe',
-    type: 'query',
-    signature: 'query GetMe{me{id name}}',
-    requests: 42,
-    percentage: 3.36,
-    clients: [
-      { name: 'web', version: '1.2.0', requests: 40 },
-      { name: 'ios', version: '', requests: 2 },
-    ],
-    classification: 'broken',
-    coordinates: ['User.name'],
-    ...overrides,
-  };
-}
-
-/** A check failed by `User.name` removed while `GetMe` (web, ios) selects it. */
-function brokenCheck(overrides: Partial<CheckResult> = {}): CheckResult {
-  return checkResult({
-    status: 'failed',
-    operations: operationsTask({
-      status: 'failed',
-      changes: [
-        change({ code: 'FIELD_ADDED', severity: 'safe', coordinate: 'User.email' }),
-        change({ impact: 'broken', affectedOperations: 1, affectedRequests: 42 }),
-      ],
-      affectedOperations: [affected()],
-    }),
-    ...overrides,
-  });
-}
-
-function contract(overrides: Partial<ContractCheck> = {}): ContractCheck {
-  return {
-    variant: 'public',
-    status: 'passed',
-    compositionErrors: [],
-    operations: operationsTask({ changes: [] }),
-    ...overrides,
-  };
-}
 
 const plain = paintFor({ stdoutIsTTY: false, env: {} } as never);
 const colour = paintFor({ stdoutIsTTY: true, env: {} } as never);
