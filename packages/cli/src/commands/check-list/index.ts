@@ -1,10 +1,7 @@
 import { formatGraphRef, type CheckSummary } from '@orrery/registry-client';
 import { formatTable, formatWhen, type Paint } from '../../lib/output.js';
-import {
-  defineRegistryCommand,
-  graphRefArgument,
-  integerOption,
-} from '../../lib/registry-command.js';
+import { olderPageHint, pageOptions, PAGING_OPTIONS } from '../../lib/paging.js';
+import { defineRegistryCommand, graphRefArgument } from '../../lib/registry-command.js';
 import { formatCount } from '../../lib/usage-format.js';
 
 const USAGE = `Usage: orrery check list GRAPH_REF [--limit N] [--before ID]
@@ -31,15 +28,12 @@ export const checkListCommand = defineRegistryCommand({
   summary: "list a variant's schema checks, newest first",
   usage: USAGE,
   positionals: ['GRAPH_REF'],
-  options: { limit: { type: 'string' }, before: { type: 'string' } },
+  options: PAGING_OPTIONS,
   async run(ctx, values, [refText]) {
     const ref = graphRefArgument(refText!);
     const graphRef = formatGraphRef(ref);
     const list = await ctx.progress(`Fetching the checks of ${graphRef}`, () =>
-      ctx.client.listChecks(ref, {
-        limit: integerOption(values, 'limit'),
-        before: integerOption(values, 'before'),
-      }),
+      ctx.client.listChecks(ref, pageOptions(values)),
     );
     const rows = list.checks.map((c) => [
       String(c.id),
@@ -51,8 +45,7 @@ export const checkListCommand = defineRegistryCommand({
       c.actor,
       formatWhen(c.createdAt),
     ]);
-    const more =
-      list.nextBefore === undefined ? '' : `\nOlder checks: --before ${list.nextBefore}\n`;
+    const more = olderPageHint('checks', list.nextBefore);
     return {
       json: { graphRef, ...list },
       text: rows.length

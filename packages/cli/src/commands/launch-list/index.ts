@@ -1,10 +1,7 @@
 import { formatGraphRef, type Launch } from '@orrery/registry-client';
 import { formatTable, formatWhen, type Paint } from '../../lib/output.js';
-import {
-  defineRegistryCommand,
-  graphRefArgument,
-  integerOption,
-} from '../../lib/registry-command.js';
+import { olderPageHint, pageOptions, PAGING_OPTIONS } from '../../lib/paging.js';
+import { defineRegistryCommand, graphRefArgument } from '../../lib/registry-command.js';
 
 const USAGE = `Usage: orrery launch list GRAPH_REF [--limit N] [--before ID]
 
@@ -46,15 +43,12 @@ export const launchListCommand = defineRegistryCommand({
   summary: "list a variant's launches (compositions), newest first",
   usage: USAGE,
   positionals: ['GRAPH_REF'],
-  options: { limit: { type: 'string' }, before: { type: 'string' } },
+  options: PAGING_OPTIONS,
   async run(ctx, values, [refText]) {
     const ref = graphRefArgument(refText!);
     const graphRef = formatGraphRef(ref);
     const list = await ctx.progress(`Fetching the launches of ${graphRef}`, () =>
-      ctx.client.listLaunches(ref, {
-        limit: integerOption(values, 'limit'),
-        before: integerOption(values, 'before'),
-      }),
+      ctx.client.listLaunches(ref, pageOptions(values)),
     );
     const rows = list.launches.map((l) => [
       String(l.id),
@@ -64,8 +58,7 @@ export const launchListCommand = defineRegistryCommand({
       l.actor,
       formatWhen(l.createdAt),
     ]);
-    const more =
-      list.nextBefore === undefined ? '' : `\nOlder launches: --before ${list.nextBefore}\n`;
+    const more = olderPageHint('launches', list.nextBefore);
     return {
       json: { graphRef, ...list },
       text: rows.length
