@@ -1,14 +1,11 @@
-import {
-  formatGraphRef,
-  RegistryApiError,
-  type CheckConfig,
-  type Diagnostic,
-  type GraphRef,
-} from '@orrery/registry-client';
+import { formatGraphRef, type CheckConfig, type GraphRef } from '@orrery/registry-client';
 import { EXIT } from '../../lib/exit-codes.js';
-import { formatWireDiagnostic } from '../../lib/output.js';
 import type { CommandContext, CommandOutcome } from '../../lib/registry-command.js';
-import { readSchema, type SchemaInput } from '../subgraph-publish/publish.js';
+import {
+  printSchemaDiagnostics,
+  readSchema,
+  type SchemaInput,
+} from '../subgraph-publish/publish.js';
 import { describeCheck } from './render.js';
 import { vcsContext } from './vcs-context.js';
 
@@ -48,15 +45,7 @@ export async function checkSubgraph(
       }),
     );
   } catch (error) {
-    // A proposal that is not a valid subgraph: its diagnostics are the useful part.
-    if (
-      error instanceof RegistryApiError &&
-      error.code === 'INVALID_SDL' &&
-      ctx.format === 'text'
-    ) {
-      const errors = (error.details?.['errors'] ?? []) as readonly Diagnostic[];
-      for (const diagnostic of errors) ctx.io.stderr(`${formatWireDiagnostic(diagnostic)}\n`);
-    }
+    printSchemaDiagnostics(ctx, error);
     throw error;
   }
   return {

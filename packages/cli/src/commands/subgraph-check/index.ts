@@ -2,13 +2,12 @@ import {
   booleanOption,
   defineRegistryCommand,
   graphRefArgument,
-  requiredOption,
   stringOption,
   stringsOption,
   type OptionSpecs,
   type OptionValues,
 } from '../../lib/registry-command.js';
-import { schemaInput } from '../subgraph-publish/index.js';
+import { SUBGRAPH_SCHEMA_OPTIONS, subgraphSchemaFlags } from '../subgraph-publish/index.js';
 import { checkSubgraph } from './check.js';
 import { checkConfig, type CheckFlags } from './options.js';
 
@@ -78,26 +77,13 @@ export const subgraphCheckCommand = defineRegistryCommand({
   summary: 'check a proposed subgraph schema: composition and breaking changes against traffic',
   usage: USAGE,
   positionals: ['GRAPH_REF'],
-  options: {
-    name: { type: 'string' },
-    schema: { type: 'string' },
-    endpoint: { type: 'string' },
-    header: { type: 'string', multiple: true },
-    'routing-url': { type: 'string' },
-    ...CHECK_OPTIONS,
-  },
+  options: { ...SUBGRAPH_SCHEMA_OPTIONS, ...CHECK_OPTIONS },
   run(ctx, values, [refText]) {
     const ref = graphRefArgument(refText!);
     // Every flag is read before the schema or the registry: a typo costs no round trip.
     return checkSubgraph(ctx, {
       ref,
-      name: requiredOption(values, 'name', 'name'),
-      schema: schemaInput(
-        stringOption(values, 'schema'),
-        stringOption(values, 'endpoint'),
-        stringsOption(values, 'header'),
-      ),
-      routingUrl: stringOption(values, 'routing-url'),
+      ...subgraphSchemaFlags(values),
       config: checkConfig(checkFlags(values), ref),
     });
   },

@@ -7,8 +7,10 @@ import {
   requiredOption,
   stringOption,
   stringsOption,
+  type OptionSpecs,
+  type OptionValues,
 } from '../../lib/registry-command.js';
-import { publishSubgraph, type SchemaInput } from './publish.js';
+import { publishSubgraph, type PublishInput, type SchemaInput } from './publish.js';
 
 const USAGE = `Usage: orrery subgraph publish GRAPH_REF --name NAME (--schema FILE|- | --endpoint URL) [--routing-url URL]
 
@@ -64,30 +66,41 @@ export function schemaInput(
   return { kind: 'file', path: schema };
 }
 
+/** The flags naming a subgraph and where its schema comes from (`subgraph publish` and `check`). */
+export const SUBGRAPH_SCHEMA_OPTIONS: OptionSpecs = {
+  name: { type: 'string' },
+  schema: { type: 'string' },
+  endpoint: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  'routing-url': { type: 'string' },
+};
+
+/** Reads them, in this order: `--name` (required), `--schema` / `--endpoint`, `--routing-url`. */
+export function subgraphSchemaFlags(
+  values: OptionValues,
+): Pick<PublishInput, 'name' | 'schema' | 'routingUrl'> {
+  return {
+    name: requiredOption(values, 'name', 'name'),
+    schema: schemaInput(
+      stringOption(values, 'schema'),
+      stringOption(values, 'endpoint'),
+      stringsOption(values, 'header'),
+    ),
+    routingUrl: stringOption(values, 'routing-url'),
+  };
+}
+
 /** `orrery subgraph publish`. */
 export const subgraphPublishCommand = defineRegistryCommand({
   path: ['subgraph', 'publish'],
   summary: 'publish a subgraph schema to the registry (recomposes the supergraph)',
   usage: USAGE,
   positionals: ['GRAPH_REF'],
-  options: {
-    name: { type: 'string' },
-    schema: { type: 'string' },
-    endpoint: { type: 'string' },
-    header: { type: 'string', multiple: true },
-    'routing-url': { type: 'string' },
-    'revision-note': { type: 'string' },
-  },
+  options: { ...SUBGRAPH_SCHEMA_OPTIONS, 'revision-note': { type: 'string' } },
   run: (ctx, values, [ref]) =>
     publishSubgraph(ctx, {
       ref: graphRefArgument(ref!),
-      name: requiredOption(values, 'name', 'name'),
-      schema: schemaInput(
-        stringOption(values, 'schema'),
-        stringOption(values, 'endpoint'),
-        stringsOption(values, 'header'),
-      ),
-      routingUrl: stringOption(values, 'routing-url'),
+      ...subgraphSchemaFlags(values),
       revisionNote: stringOption(values, 'revision-note'),
     }),
 });

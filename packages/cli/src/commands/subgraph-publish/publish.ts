@@ -59,6 +59,18 @@ export async function readSchema(
 }
 
 /**
+ * Prints the diagnostics of a schema the registry rejected (`INVALID_SDL`) on stderr, one line
+ * each, before the error's code line: they are the useful part (also used by `subgraph check`,
+ * whose proposal may not be a valid subgraph). Other errors, and `--format json`, print nothing.
+ */
+export function printSchemaDiagnostics(ctx: CommandContext, error: unknown): void {
+  if (error instanceof RegistryApiError && error.code === 'INVALID_SDL' && ctx.format === 'text') {
+    const errors = (error.details?.['errors'] ?? []) as readonly Diagnostic[];
+    for (const diagnostic of errors) ctx.io.stderr(`${formatWireDiagnostic(diagnostic)}\n`);
+  }
+}
+
+/**
  * Publishes one subgraph and reports it as seed 001 does: what happened to the subgraph, then
  * whether the gateway's supergraph was updated (plainly NOT when composition failed, with each
  * error), the launch, and the API schema changes. Exit 1 when composition failed: the subgraph
@@ -80,15 +92,7 @@ export async function publishSubgraph(
       }),
     );
   } catch (error) {
-    // The diagnostics of a rejected schema are the useful part: one line each, before the code.
-    if (
-      error instanceof RegistryApiError &&
-      error.code === 'INVALID_SDL' &&
-      ctx.format === 'text'
-    ) {
-      const errors = (error.details?.['errors'] ?? []) as readonly Diagnostic[];
-      for (const diagnostic of errors) ctx.io.stderr(`${formatWireDiagnostic(diagnostic)}\n`);
-    }
+    printSchemaDiagnostics(ctx, error);
     throw error;
   }
   const json = { graphRef, name: input.name, ...response };
