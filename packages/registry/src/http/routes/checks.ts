@@ -13,11 +13,11 @@ import {
   optionalObject,
   optionalString,
   optionalStringArray,
-  queryInteger,
   requiredString,
   type JsonObject,
 } from '../body.js';
 import type { AddRoute, RouteDeps } from '../types.js';
+import { pageQuery, positiveId } from './params.js';
 import { VARIANT } from './paths.js';
 
 export function checkRoutes(add: AddRoute, { service }: RouteDeps): void {
@@ -35,27 +35,16 @@ export function checkRoutes(add: AddRoute, { service }: RouteDeps): void {
 
   add('GET', `${VARIANT}/checks`, async (ctx) => {
     const ref = ctx.ref();
-    const limit = queryInteger(ctx.query, 'limit', { min: 1, max: 100 });
-    const before = queryInteger(ctx.query, 'before', { min: 1, max: Number.MAX_SAFE_INTEGER });
-    const options: { limit?: number; before?: number } = {};
-    if (limit !== undefined) options.limit = limit;
-    if (before !== undefined) options.before = before;
-    return { status: 200, json: await service.listChecks(ctx.actor, ref, options) };
+    return { status: 200, json: await service.listChecks(ctx.actor, ref, pageQuery(ctx.query)) };
   });
 
   add('GET', `${VARIANT}/checks/:id`, async (ctx) => {
     const ref = ctx.ref();
-    return { status: 200, json: await service.getCheck(ctx.actor, ref, checkId(ctx.params.id)) };
+    return {
+      status: 200,
+      json: await service.getCheck(ctx.actor, ref, positiveId(ctx.params.id, 'check')),
+    };
   });
-}
-
-/** A check id from the path: a positive integer. */
-function checkId(raw: string | undefined): number {
-  const value = Number(raw);
-  if (raw === undefined || !/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
-    throw new HttpError('BAD_REQUEST', `"${raw ?? ''}" is not a check id (a positive integer).`);
-  }
-  return value;
 }
 
 function optionalNumber(body: JsonObject, key: string): number | undefined {
