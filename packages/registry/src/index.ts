@@ -34,7 +34,8 @@ export {
   type LaunchNotice,
   type RegistryServiceOptions,
 } from './service/index.js';
-export type { Actor, RegistryService } from './service/types.js';
+export type { Actor, RegistryService, UsageCompaction } from './service/types.js';
+export type { UsageCompactionPolicy } from './service/context.js';
 export { SYSTEM_ACTOR } from './keys/access.js';
 export { generateKey, parseKey } from './keys/format.js';
 export { verifySignature } from './webhooks/sign.js';

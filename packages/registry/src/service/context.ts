@@ -10,6 +10,16 @@ export interface ServiceContext {
   readonly deliverer: WebhookDeliverer;
   /** Days of usage rollups kept (`purgeUsage`). */
   readonly usageRetentionDays: number;
+  /** When rollups are folded into hours and days (`compactUsage`); false keeps every minute. */
+  readonly usageCompaction: UsageCompactionPolicy | false;
+}
+
+/** Ages past which usage rollups lose resolution (see `compactUsage`). */
+export interface UsageCompactionPolicy {
+  /** Rollups older than this many hours are kept per hour. Default 24. */
+  readonly hourlyAfterHours: number;
+  /** Rollups older than this many days are kept per day. Default 8. */
+  readonly dailyAfterDays: number;
 }
 
 /**

@@ -6,7 +6,7 @@ import {
 } from '../webhooks/deliverer.js';
 import * as admin from './admin.js';
 import * as checks from './checks.js';
-import type { ServiceContext } from './context.js';
+import type { ServiceContext, UsageCompactionPolicy } from './context.js';
 import { createLaunchEvents } from './launch-events.js';
 import { checkRef } from './names.js';
 import * as reads from './reads.js';
@@ -15,8 +15,10 @@ import type { RegistryService } from './types.js';
 import * as usage from './usage.js';
 import * as variants from './variant-writes.js';
 
-/** How often usage older than the retention is purged. */
+/** How often usage older than the retention is purged and old rollups compacted. */
 const USAGE_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+const DEFAULT_USAGE_COMPACTION: UsageCompactionPolicy = { hourlyAfterHours: 24, dailyAfterDays: 8 };
 
 /** Options of {@link createRegistryService}. */
 export interface RegistryServiceOptions {
@@ -33,6 +35,12 @@ export interface RegistryServiceOptions {
   readonly webhookDelivery?: WebhookDeliveryOptions;
   /** Days of usage kept; older rollups are purged hourly and on start. Default 30. */
   readonly usageRetentionDays?: number;
+  /**
+   * When per-minute usage rollups are folded into hours, then days (hourly and on start, after
+   * the purge). Default `{ hourlyAfterHours: 24, dailyAfterDays: 8 }`: the default 7-day check
+   * window reads hours at worst. `false` keeps every minute for the whole retention.
+   */
+  readonly usageCompaction?: Partial<UsageCompactionPolicy> | false;
 }
 
 /**
@@ -48,6 +56,7 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
       `usageRetentionDays must be a positive integer, not ${usageRetentionDays}`,
     );
   }
+  const usageCompaction = compactionPolicy(options.usageCompaction);
   const deliverer = createWebhookDeliverer(storage, {
     ...options.webhookDelivery,
     ...(options.webhookFetch ? { fetch: options.webhookFetch } : {}),
@@ -60,15 +69,19 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
     },
     deliverer,
     usageRetentionDays,
+    usageCompaction,
   };
   const events = createLaunchEvents(storage);
   deliverer.resume();
   let closing: Promise<void> | undefined;
-  // Usage retention: on start, then hourly. A failed purge is retried at the next tick; close()
-  // waits for one in flight so it never runs on a closed storage.
+  // Usage retention and compaction: on start, then hourly. A failed run is retried at the next
+  // tick; close() waits for one in flight so it never runs on a closed storage.
   let purging: Promise<unknown> = Promise.resolve();
   const purge = () => {
-    purging = usage.purgeUsage(context).catch(() => undefined);
+    purging = usage
+      .purgeUsage(context)
+      .then(() => usage.compactUsage(context))
+      .catch(() => undefined);
   };
   purge();
   const purgeTimer = setInterval(purge, USAGE_PURGE_INTERVAL_MS);
@@ -120,6 +133,7 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
     listOperationUsage: (actor, ref, options) =>
       usage.listOperationUsage(context, actor, ref, options),
     purgeUsage: (now) => usage.purgeUsage(context, now),
+    compactUsage: (now) => usage.compactUsage(context, now),
 
     runCheck: (actor, ref, request) => checks.runCheck(context, actor, ref, request),
     listChecks: (actor, ref, options) => checks.listChecks(context, actor, ref, options),
@@ -136,4 +150,22 @@ export function createRegistryService(options: RegistryServiceOptions): Registry
       return closing;
     },
   };
+}
+
+function compactionPolicy(
+  option: RegistryServiceOptions['usageCompaction'],
+): UsageCompactionPolicy | false {
+  if (option === false) return false;
+  const policy = { ...DEFAULT_USAGE_COMPACTION, ...option };
+  for (const [name, value] of Object.entries(policy)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`usageCompaction.${name} must be a positive integer, not ${value}`);
+    }
+  }
+  if (policy.dailyAfterDays * 24 < policy.hourlyAfterHours) {
+    throw new RangeError(
+      'usageCompaction.dailyAfterDays must not come before usageCompaction.hourlyAfterHours',
+    );
+  }
+  return policy;
 }

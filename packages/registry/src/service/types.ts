@@ -44,6 +44,14 @@ export interface Actor {
   readonly scope: KeyScope;
 }
 
+/** Rows folded by one `compactUsage` run. */
+export interface UsageCompaction {
+  /** Minute rows folded into hour rows. */
+  readonly hourly: number;
+  /** Minute and hour rows folded into day rows. */
+  readonly daily: number;
+}
+
 /** Period and variants of a usage view. */
 export interface UsageViewOptions {
   /** Length of the period ending now, in seconds. Default 7 days. */
@@ -144,6 +152,8 @@ export interface RegistryService {
   ): Promise<UsageView>;
   /** Deletes usage older than the retention; returns how many rollup rows went. */
   purgeUsage(now?: Date): Promise<number>;
+  /** Folds old per-minute rollups into hours and days; returns how many rows were folded. */
+  compactUsage(now?: Date): Promise<UsageCompaction>;
 
   /** Checks a proposed subgraph against the variant and stores the result (see `service/checks.ts`). */
   runCheck(actor: Actor, ref: GraphRef, request: CheckRequest): Promise<CheckResult>;

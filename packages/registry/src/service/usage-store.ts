@@ -1,6 +1,7 @@
 /**
  * The SQL of usage: batch upserts of a validated report, the aggregate reads behind views and
- * checks, and the retention purge (tables in `migrations/0002_usage.sql`).
+ * checks, the retention purge and the compaction of old rollups (tables in
+ * `migrations/0002_usage.sql`).
  *
  * Writes bind whole columns as arrays and `unnest` them: one statement per chunk of rows rather
  * than one per row, and a parameter count that does not grow with the rows (PostgreSQL allows
@@ -283,4 +284,62 @@ export async function purgeBefore(query: Query, cutoff: Date): Promise<number> {
        SELECT 1 FROM usage_minutes u WHERE u.graph_id = o.graph_id AND u.operation_id = o.id)`,
   );
   return gone?.count ?? 0;
+}
+
+// ---- Compaction ------------------------------------------------------------------------------
+
+/**
+ * Folds the rollups older than `cutoff` into one row per `unit` (UTC hour or day): the rows of
+ * an operation, client and version in that hour or day are deleted and their counts added to
+ * the row at the start of the bucket, in one statement. Returns how many rows were folded.
+ *
+ * Why: a row per minute is what recent traffic needs (a view of the last hour, a check run
+ * right after a deploy), but kept for the whole retention it is up to 43 200 rows per
+ * operation and client a month. Older traffic is read over days (the 7-day check window), where
+ * an hour or a day is precise enough. A bucket is stored under its first minute, so every read
+ * (`minute >= since AND minute <= until`) works unchanged: a bucket counts as a whole when its
+ * start is in the range. Rows already at a bucket's start are left in place (they receive the
+ * others' counts), so the fold is idempotent and a late report for an old minute, stored as a
+ * minute row, is folded by the next run.
+ */
+export async function compactBefore(
+  query: Query,
+  unit: 'hour' | 'day',
+  cutoff: Date,
+): Promise<number> {
+  await lockUsage(query, 'exclusive');
+  const at = cutoff.toISOString();
+  // date_trunc with 'UTC': buckets do not depend on the session's time zone.
+  const bucket = `date_trunc('${unit}', minute, 'UTC')`;
+  const [folded] = await query<{ count: number }>(
+    `WITH moved AS (
+       DELETE FROM usage_minutes
+       WHERE variant_id IN (SELECT id FROM variants) AND minute < $1 AND minute <> ${bucket}
+       RETURNING variant_id, ${bucket} AS bucket, operation_id, client_name, client_version,
+         graph_id, count, errors),
+     added AS (
+       INSERT INTO usage_minutes (variant_id, minute, operation_id, client_name, client_version, graph_id, count, errors)
+       SELECT variant_id, bucket, operation_id, client_name, client_version, graph_id,
+         LEAST(sum(count), ${INT_MAX})::int, LEAST(sum(errors), sum(count), ${INT_MAX})::int
+       FROM moved
+       GROUP BY variant_id, bucket, operation_id, client_name, client_version, graph_id
+       ON CONFLICT (variant_id, minute, operation_id, client_name, client_version) DO UPDATE SET
+         count = LEAST(usage_minutes.count::bigint + excluded.count, ${INT_MAX})::int,
+         errors = LEAST(usage_minutes.errors::bigint + excluded.errors, usage_minutes.count::bigint + excluded.count, ${INT_MAX})::int)
+     SELECT count(*)::int AS count FROM moved`,
+    [at],
+  );
+  // Drop counts (one row per variant and minute at most) follow the same buckets.
+  await query(
+    `WITH moved AS (
+       DELETE FROM usage_dropped WHERE minute < $1 AND minute <> ${bucket}
+       RETURNING variant_id, ${bucket} AS bucket, dropped)
+     INSERT INTO usage_dropped (variant_id, minute, dropped)
+     SELECT variant_id, bucket, LEAST(sum(dropped), ${INT_MAX})::int FROM moved
+     GROUP BY variant_id, bucket
+     ON CONFLICT (variant_id, minute)
+     DO UPDATE SET dropped = LEAST(usage_dropped.dropped::bigint + excluded.dropped, ${INT_MAX})::int`,
+    [at],
+  );
+  return folded?.count ?? 0;
 }

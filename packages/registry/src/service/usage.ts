@@ -1,11 +1,12 @@
 /**
  * Usage: gateways report what clients sent (pre-aggregated per operation, client and minute);
- * the registry keeps per-minute rollups for `usageRetentionDays` and answers who used what, for
- * people (the views) and for schema checks (`queryUsage`).
+ * the registry keeps per-minute rollups, folded into hours and then days as they age
+ * (`compactUsage`), for `usageRetentionDays` and answers who used what, for people (the views)
+ * and for schema checks (`queryUsage`).
  *
  * - `usage-validate.ts`: a report's rows and operations checked one by one, the bad ones
  *   rejected with reasons, the rest merged;
- * - `usage-store.ts`: the SQL (batch upserts, aggregate reads, the purge).
+ * - `usage-store.ts`: the SQL (batch upserts, aggregate reads, the purge, the compaction).
  *
  * Reports are not audited: gateways send one every few seconds, and a rollup row says enough.
  *
@@ -24,9 +25,10 @@ import type { Query } from '../storage/types.js';
 import { clampLimit } from './admin.js';
 import type { ServiceContext } from './context.js';
 import { checkName, checkRef } from './names.js';
-import type { Actor, UsageViewOptions } from './types.js';
+import type { Actor, UsageCompaction, UsageViewOptions } from './types.js';
 import {
   clientTotals,
+  compactBefore,
   lockUsage,
   operationCoordinates,
   operationDetails,
@@ -132,6 +134,33 @@ export async function listOperationUsage(
 export async function purgeUsage(context: ServiceContext, now: Date = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - context.usageRetentionDays * 86_400_000);
   return context.storage.transaction((query) => purgeBefore(query, cutoff));
+}
+
+/**
+ * Folds rollups older than `usageCompaction.hourlyAfterHours` into one row per UTC hour and
+ * those older than `usageCompaction.dailyAfterDays` into one row per UTC day (see
+ * `compactBefore`), in one transaction. Run on start and hourly by the service, after the purge.
+ */
+export async function compactUsage(
+  context: ServiceContext,
+  now: Date = new Date(),
+): Promise<UsageCompaction> {
+  const policy = context.usageCompaction;
+  if (policy === false) return { hourly: 0, daily: 0 };
+  return context.storage.transaction(async (query) => {
+    // Days first: what they fold need not be folded into hours on the way.
+    const daily = await compactBefore(
+      query,
+      'day',
+      new Date(now.getTime() - policy.dailyAfterDays * 86_400_000),
+    );
+    const hourly = await compactBefore(
+      query,
+      'hour',
+      new Date(now.getTime() - policy.hourlyAfterHours * 3_600_000),
+    );
+    return { hourly, daily };
+  });
 }
 
 /** Internal query used by checks (no authorization: the caller has checked the actor). */

@@ -45,6 +45,7 @@ describe.each(backends)('usage storage on %s', (_name, open) => {
       publicUrl: 'http://registry.test',
       deliverer: createWebhookDeliverer(storage),
       usageRetentionDays: RETENTION_DAYS,
+      usageCompaction: { hourlyAfterHours: 24, dailyAfterDays: 8 },
     };
     await service.createVariant(admin, { graph: 'shop', variant: 'prod' }, {});
     await service.createVariant(admin, { graph: 'shop', variant: 'staging' }, {});
