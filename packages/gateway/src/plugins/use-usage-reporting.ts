@@ -66,7 +66,11 @@ export interface UsageReportingOptions {
   readonly clientVersionHeader?: string;
   /** Operations (by name, `null` when anonymous) never reported. */
   readonly exclude?: (operationName: string | null) => boolean;
-  /** Share of requests counted, 0 to 1 (default 1). Counts are of the sampled requests. */
+  /**
+   * Share of requests counted, 0 to 1 (default 1). Reports carry estimates of all requests:
+   * each sampled request counts as 1 / sampleRate (rounded per row), so the registry's
+   * thresholds and percentages read the same at any rate.
+   */
   readonly sampleRate?: number;
   /** undici dispatcher for the registry requests (default: undici's global one). */
   readonly dispatcher?: Dispatcher;
@@ -163,6 +167,7 @@ export function useUsageReporting(options: UsageReportingOptions): UsageReportin
     ...(options.maxRows === undefined ? {} : { maxRows: options.maxRows }),
     ...(options.maxOperations === undefined ? {} : { maxOperations: options.maxOperations }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(sampleRate > 0 && sampleRate < 1 ? { weight: 1 / sampleRate } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
 

@@ -7,6 +7,11 @@
  * that would need a new row or operation past either bound is dropped and counted (`dropped`),
  * never queued: usage data is worth less than the gateway's memory and latency.
  *
+ * Sampling: with `weight` w (1 / the sample rate), each recorded request counts as w requests,
+ * its errors and drops too, so reports carry estimates of the whole traffic and the registry's
+ * thresholds and percentages mean the same at any rate. Weights add up as floats and are
+ * rounded per row at the drain; with w = 1 every figure is exact.
+ *
  * @module
  */
 import type { UsageOperation, UsageRow } from '@orrery/registry-client';
@@ -16,6 +21,8 @@ export interface AggregatorOptions {
   readonly maxRows?: number;
   /** Distinct operations kept (default 1 000). */
   readonly maxOperations?: number;
+  /** Requests each recorded request stands for: 1 / the sample rate (default 1). */
+  readonly weight?: number;
 }
 
 export const DEFAULT_MAX_ROWS = 10_000;
@@ -31,9 +38,9 @@ export interface PreparedOperation {
 export interface AggregatedUsage {
   readonly operations: Record<string, UsageOperation>;
   readonly rows: UsageRow[];
-  /** Requests dropped because a bound was reached. */
+  /** Requests dropped because a bound was reached (estimated when sampling). */
   readonly dropped: number;
-  /** Requests counted in `rows`. */
+  /** Requests counted in `rows` (their sum). */
   readonly requests: number;
 }
 
@@ -51,6 +58,7 @@ const MINUTE = 60_000;
 export class UsageAggregator {
   readonly maxRows: number;
   readonly maxOperations: number;
+  readonly weight: number;
   /**
    * Operation id -> minute -> `name\u0000version` -> row. Nested rather than one concatenated
    * key: ids and minutes are looked up by strings and numbers the map has hashed before, so a
@@ -60,11 +68,11 @@ export class UsageAggregator {
   private operations = new Map<string, UsageOperation>();
   private rowCount = 0;
   private dropped = 0;
-  private requests = 0;
 
   constructor(options: AggregatorOptions = {}) {
     this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     this.maxOperations = options.maxOperations ?? DEFAULT_MAX_OPERATIONS;
+    this.weight = options.weight ?? 1;
   }
 
   /** Counts one request; false when it was dropped (a bound was reached). */
@@ -99,13 +107,15 @@ export class UsageAggregator {
       clients.set(key, row);
       this.rowCount++;
     }
-    row.count++;
-    if (hasErrors) row.errors++;
-    this.requests++;
+    row.count += this.weight;
+    if (hasErrors) row.errors += this.weight;
     return true;
   }
 
-  /** Counts requests lost elsewhere (a failed report) into the next drain's `dropped`. */
+  /**
+   * Counts requests lost elsewhere (a failed report, already estimated) into the next drain's
+   * `dropped`.
+   */
   addDropped(requests: number): void {
     this.dropped += requests;
   }
@@ -123,16 +133,20 @@ export class UsageAggregator {
   /** Hands over everything held and starts empty. */
   drain(): AggregatedUsage {
     const rows: UsageRow[] = [];
+    let requests = 0;
     for (const minutes of this.byOperation.values()) {
       for (const clients of minutes.values()) {
         for (const row of clients.values()) {
+          // At least one recorded request of weight >= 1: never rounds to 0.
+          const count = Math.round(row.count);
+          requests += count;
           rows.push({
             operationId: row.operationId,
             clientName: row.clientName,
             clientVersion: row.clientVersion,
             minute: new Date(row.minute).toISOString(),
-            count: row.count,
-            errors: row.errors,
+            count,
+            errors: Math.min(count, Math.round(row.errors)),
           });
         }
       }
@@ -140,19 +154,18 @@ export class UsageAggregator {
     const out: AggregatedUsage = {
       operations: Object.fromEntries(this.operations),
       rows,
-      dropped: this.dropped,
-      requests: this.requests,
+      dropped: Math.round(this.dropped),
+      requests,
     };
     this.byOperation = new Map();
     this.operations = new Map();
     this.rowCount = 0;
     this.dropped = 0;
-    this.requests = 0;
     return out;
   }
 
   private drop(): false {
-    this.dropped++;
+    this.dropped += this.weight;
     return false;
   }
 }

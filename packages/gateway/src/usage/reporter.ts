@@ -35,6 +35,8 @@ export interface UsageReporterOptions {
   readonly maxRows?: number;
   /** Operations kept between two reports (default 1 000). */
   readonly maxOperations?: number;
+  /** Requests each recorded request stands for: 1 / the sample rate (default 1). */
+  readonly weight?: number;
   /** How long one report may take, in ms (default 10 000). */
   readonly timeoutMs?: number;
   /** Largest report, in bytes of JSON (default 4 MiB, under the registry's 5 MiB body limit). */
@@ -51,7 +53,7 @@ export interface SchemaInfo {
   readonly supergraphHash?: string | undefined;
 }
 
-/** Counters since the reporter started. */
+/** Counters since the reporter started (estimates of all requests when sampling). */
 export interface UsageReporterStats {
   /** Requests counted into a report. */
   readonly recorded: number;
@@ -103,10 +105,10 @@ export class UsageReporter {
   ): boolean {
     if (this.stopped) return false;
     if (this.aggregator.record(prepared, clientName, clientVersion, hasErrors)) {
-      this.counters.recorded++;
+      this.counters.recorded += this.aggregator.weight;
       return true;
     }
-    this.counters.dropped++;
+    this.counters.dropped += this.aggregator.weight;
     return false;
   }
 
@@ -124,7 +126,8 @@ export class UsageReporter {
   }
 
   stats(): UsageReporterStats {
-    return { ...this.counters };
+    const { recorded, dropped } = this.counters;
+    return { ...this.counters, recorded: Math.round(recorded), dropped: Math.round(dropped) };
   }
 
   /**
@@ -166,6 +169,7 @@ export class UsageReporter {
       ...(this.options.maxOperations === undefined
         ? {}
         : { maxOperations: this.options.maxOperations }),
+      ...(this.options.weight === undefined ? {} : { weight: this.options.weight }),
     });
   }
 

@@ -146,4 +146,18 @@ describe('UsageAggregator', () => {
     expect(aggregator.empty).toBe(false);
     expect(aggregator.drain().dropped).toBe(7);
   });
+
+  it('counts each sampled request as 1 / sample rate, rounding per row', () => {
+    // Sample rate 0.3: a recorded request stands for 3.33 requests.
+    const aggregator = new UsageAggregator({ weight: 1 / 0.3, maxRows: 2 });
+    for (let i = 0; i < 3; i++) aggregator.record(A, 'web', '1', i === 0, T0);
+    aggregator.record(B, 'ios', '2', false, T0);
+    // A third row is past maxRows: dropped, and counted as what it stood for.
+    aggregator.record(B, 'android', '3', false, T0);
+    const usage = aggregator.drain();
+    const byClient = Object.fromEntries(usage.rows.map((r) => [r.clientName, [r.count, r.errors]]));
+    expect(byClient).toEqual({ web: [10, 3], ios: [3, 0] });
+    expect(usage.requests).toBe(13);
+    expect(usage.dropped).toBe(3);
+  });
 });

@@ -286,6 +286,29 @@ describe('useUsageReporting', () => {
     expect(unsampled.stats()).toMatchObject({ recorded: 0, unrecorded: 0 });
   });
 
+  it('reports estimates of all requests when sampling: each sampled one counts 1 / sampleRate', async () => {
+    const reports: UsageReport[] = [];
+    const sampled = usage({
+      send: (report) => Promise.resolve(void reports.push(report)),
+      sampleRate: 0.25,
+    });
+    const gateway = gatewayWith(sampled);
+    // Math.random decides: under 0.25 is sampled. Three of eight requests are.
+    const draws = [0.1, 0.5, 0.9, 0.2, 0.7, 0.3, 0.24, 0.99];
+    const random = vi.spyOn(Math, 'random');
+    for (const draw of draws) random.mockReturnValueOnce(draw);
+    for (let i = 0; i < draws.length; i++) {
+      await post(gateway, 'query Me { me { id } }', { client: 'web', version: '1' });
+    }
+    random.mockRestore();
+    await sampled.flush();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.rows.map((r) => [r.clientName, r.count, r.errors])).toEqual([
+      ['web', 12, 0],
+    ]);
+    expect(sampled.stats()).toMatchObject({ recorded: 12, dropped: 0 });
+  });
+
   it('reads configured client headers, keeping at most 256 characters', async () => {
     const reports: UsageReport[] = [];
     const plugin = usage({
