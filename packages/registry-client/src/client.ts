@@ -38,6 +38,7 @@ import {
   type VariantSummary,
   type WebhookDelivery,
   type WebhookSummary,
+  type WhoAmI,
 } from './wire.js';
 import type {
   CheckList,
@@ -169,6 +170,11 @@ export interface RegistryClient {
     options?: RegistryCallOptions & { launchId?: number | undefined },
   ): Promise<SupergraphResponse>;
 
+  /**
+   * The key this client sends, as the registry sees it: id, name, role and scope. Any role may
+   * ask; an unknown or revoked key (or none) is a `RegistryApiError` with code `UNAUTHENTICATED`.
+   */
+  whoami(options?: RegistryCallOptions): Promise<WhoAmI>;
   createKey(request: CreateKeyRequest, options?: RegistryCallOptions): Promise<CreateKeyResponse>;
   listKeys(options?: RegistryCallOptions): Promise<KeySummary[]>;
   revokeKey(id: string, options?: RegistryCallOptions): Promise<void>;
@@ -402,6 +408,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
         launch: call.launchId,
       }),
 
+    whoami: (call) => get<WhoAmI>(`${API}/whoami`, call),
     createKey: (request, call) => send<CreateKeyResponse>('POST', `${API}/keys`, request, call),
     listKeys: async (call) => (await get<{ keys: KeySummary[] }>(`${API}/keys`, call)).keys,
     revokeKey: (id, call) => remove(`${API}/keys/${enc(id)}`, call),

@@ -76,6 +76,7 @@ export type {
   WebhookDelivery,
   WebhookPayload,
   WebhookSummary,
+  WhoAmI,
 } from './wire.js';
 
 // Usage reporting and checks

@@ -281,6 +281,19 @@ export interface CreateKeyResponse extends KeySummary {
   readonly key: string;
 }
 
+/**
+ * `GET /whoami`: the key a request was sent with, as the registry resolved it. Any role may ask,
+ * so a tool can check a key (and show what it may do) before relying on it; the secret is never
+ * part of the answer.
+ */
+export interface WhoAmI {
+  /** The key's id, as `GET /keys` lists it; `null` only for an in-process administrator. */
+  readonly keyId: string | null;
+  readonly name: string;
+  readonly role: KeyRole;
+  readonly scope: KeyScope;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Webhooks and audit
 

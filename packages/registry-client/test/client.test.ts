@@ -108,6 +108,7 @@ describe('createRegistryClient: requests', () => {
         '/api/v1/keys',
         {},
       ],
+      ['whoami', () => c.whoami(), 'GET', '/api/v1/whoami', {}],
       ['listKeys', () => c.listKeys(), 'GET', '/api/v1/keys', { keys: [] }],
       ['revokeKey', () => c.revokeKey('k9'), 'DELETE', '/api/v1/keys/k9', undefined],
       [
@@ -154,6 +155,13 @@ describe('createRegistryClient: requests', () => {
     expect(await c.listSubgraphs('shop')).toEqual([{ name: 'a', url: 'http://a', revision: 1 }]);
     expect(stub.requests[0]!.url).toBe('/api/v1/graphs/shop/variants/current/subgraphs');
     expect(await c.revokeKey('k1')).toBeUndefined();
+  });
+
+  it('asks who the key is and returns the answer as is (never a secret to unwrap)', async () => {
+    const me = { keyId: 'k1', name: 'ci', role: 'publisher', scope: { graphs: ['shop'] } };
+    stub.reply({ status: 200, body: me });
+    expect(await client().whoami()).toEqual(me);
+    expect(stub.requests[0]!.headers['authorization']).toBe(`Bearer ${KEY}`);
   });
 
   it('keeps a path prefix of the base URL and encodes names', async () => {
@@ -283,6 +291,23 @@ describe('createRegistryClient: retries', () => {
     );
     expect(await client().listGraphs()).toEqual([{ name: 'shop', variants: [], createdAt: 'x' }]);
     expect(stub.requests).toHaveLength(2);
+  });
+
+  it('retries whoami like every GET, but not the 401 of a refused key', async () => {
+    const me = { keyId: 'k1', name: 'ci', role: 'gateway', scope: {} };
+    stub.reply(
+      { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'starting' } } },
+      { status: 200, body: me },
+    );
+    expect(await client().whoami()).toEqual(me);
+    expect(stub.requests).toHaveLength(2);
+    stub.requests.length = 0;
+    stub.reply({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'revoked' } } });
+    await expect(client().whoami()).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+    });
+    expect(stub.requests).toHaveLength(1);
   });
 
   it('retries after a dropped connection', async () => {
