@@ -1,6 +1,6 @@
 /**
  * Admin routes: API keys, webhooks per variant and the audit log. The service checks the role;
- * these only parse.
+ * these only parse. `whoami` is the exception: any valid key may ask who it is.
  *
  * @module
  */
@@ -9,6 +9,7 @@ import type {
   CreateWebhookRequest,
   KeyRole,
   KeyScope,
+  WhoAmI,
 } from '@orrery/registry-client';
 import {
   defined,
@@ -27,6 +28,19 @@ import { API, VARIANT } from './paths.js';
 const ROLES: readonly KeyRole[] = ['admin', 'publisher', 'gateway'];
 
 export function adminRoutes(add: AddRoute, { service }: RouteDeps): void {
+  // The actor is the key this request was authenticated with: a missing, unknown or revoked key
+  // was already answered 401 before any handler ran, so every role gets its own answer here and
+  // the service is not asked (its role checks would refuse gateway keys). Never the secret.
+  add('GET', `${API}/whoami`, async ({ actor }) => {
+    const me: WhoAmI = {
+      keyId: actor.keyId,
+      name: actor.name,
+      role: actor.role,
+      scope: actor.scope,
+    };
+    return { status: 200, json: me };
+  });
+
   add('POST', `${API}/keys`, async (ctx) => ({
     status: 201,
     json: await service.createKey(ctx.actor, readCreateKey(await ctx.json())),
