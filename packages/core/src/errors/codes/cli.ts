@@ -36,9 +36,15 @@ export const CLI_CODES = defineCodeTable({
       raisedBy: ['cli'],
       level: 'error',
     },
+    ERR_CLI_KEY_MISSING: {
+      description:
+        'The command needs an API key and has none: `orrery config whoami` found no `--key`, no `ORRERY_KEY` and no `key` in `./orrery.yaml` or the user config file, or `orrery config auth` was given an empty key (no `--key`, nothing on standard input). `orrery config auth` saves a key to the user config file. Exit code 2.',
+      raisedBy: ['cli'],
+      level: 'error',
+    },
     ERR_CLI_OUTPUT_WRITE_FAILED: {
       description:
-        'The file named by `--output` could not be written (missing folder, no permission).',
+        'The file named by `--output`, or the user config file `orrery config auth` saves the key to, could not be written (missing folder, no permission, no home folder to put it in).',
       raisedBy: ['cli'],
       level: 'error',
     },
