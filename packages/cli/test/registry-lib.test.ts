@@ -137,24 +137,48 @@ describe('resolveRegistrySettings', () => {
     const io = (env: Record<string, string>) =>
       memoryIo({ cwd: project, env: { ORRERY_CONFIG: user, ...env } }).io;
 
+    const projectFile = join(project, 'orrery.yaml');
     expect(await resolveRegistrySettings(io({}), {})).toEqual({
       registryUrl: 'http://project:2',
       key: 'user-key',
       graph: 'usergraph',
+      sources: {
+        registryUrl: { kind: 'project', name: projectFile },
+        key: { kind: 'user', name: user },
+        graph: { kind: 'user', name: user },
+      },
     });
     expect(
       await resolveRegistrySettings(
         io({ ORRERY_REGISTRY_URL: 'http://env:3', ORRERY_KEY: 'env-key' }),
         {},
       ),
-    ).toEqual({ registryUrl: 'http://env:3', key: 'env-key', graph: 'usergraph' });
+    ).toEqual({
+      registryUrl: 'http://env:3',
+      key: 'env-key',
+      graph: 'usergraph',
+      sources: {
+        registryUrl: { kind: 'env', name: 'ORRERY_REGISTRY_URL' },
+        key: { kind: 'env', name: 'ORRERY_KEY' },
+        graph: { kind: 'user', name: user },
+      },
+    });
     expect(
       await resolveRegistrySettings(io({ ORRERY_REGISTRY_URL: 'http://env:3' }), {
         registryUrl: 'http://flag:4',
         key: 'flag-key',
         graph: 'flaggraph',
       }),
-    ).toEqual({ registryUrl: 'http://flag:4', key: 'flag-key', graph: 'flaggraph' });
+    ).toEqual({
+      registryUrl: 'http://flag:4',
+      key: 'flag-key',
+      graph: 'flaggraph',
+      sources: {
+        registryUrl: { kind: 'flag', name: '--registry-url' },
+        key: { kind: 'flag', name: '--key' },
+        graph: { kind: 'flag', name: '--graph' },
+      },
+    });
   });
 
   it('defaults to http://localhost:4100 with no key when nothing is configured', async () => {
@@ -162,6 +186,22 @@ describe('resolveRegistrySettings', () => {
       registryUrl: 'http://localhost:4100',
       key: undefined,
       graph: undefined,
+      sources: {
+        registryUrl: { kind: 'default', name: 'default' },
+        key: undefined,
+        graph: undefined,
+      },
+    });
+  });
+
+  it('lets config auth name an ORRERY_CONFIG file that does not exist yet', async () => {
+    const io = memoryIo({ cwd: dir, env: { ORRERY_CONFIG: join(dir, 'new.yaml') } }).io;
+    await expect(resolveRegistrySettings(io, {})).rejects.toMatchObject({
+      code: 'ERR_CLI_INPUT_NOT_FOUND',
+    });
+    expect(await resolveRegistrySettings(io, {}, { userConfigMayBeMissing: true })).toMatchObject({
+      registryUrl: 'http://localhost:4100',
+      key: undefined,
     });
   });
 

@@ -1,6 +1,8 @@
 import type { Command } from '../lib/command.js';
 import { checkListCommand } from './check-list/index.js';
 import { checkShowCommand } from './check-show/index.js';
+import { configAuthCommand } from './config-auth/index.js';
+import { configWhoamiCommand } from './config-whoami/index.js';
 import { contractCreateCommand } from './contract-create/index.js';
 import { gatewayCommand } from './gateway/index.js';
 import { keyCreateCommand } from './key-create/index.js';
@@ -52,6 +54,8 @@ export const COMMANDS: readonly Command[] = [
   keyCreateCommand,
   keyListCommand,
   keyRevokeCommand,
+  configAuthCommand,
+  configWhoamiCommand,
   registryStartCommand,
   servicePushCommand,
   serviceCheckCommand,

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
 
 /**
  * Where a command writes. Commands never touch `process.stdout` directly, so tests run them
@@ -21,6 +22,35 @@ export interface CliIo {
   readonly stdinIsTTY?: boolean;
   /** Asks a question on the terminal and resolves to the line typed (prompts only on a TTY). */
   prompt?(question: string): Promise<string>;
+  /** As `prompt`, without echoing what is typed (an API key). */
+  promptSecret?(question: string): Promise<string>;
+}
+
+/**
+ * Reads a line from the terminal without showing it: readline still edits the line, but its
+ * echo goes to a sink instead of the terminal. The question goes to stderr, as `prompt`'s does.
+ * Ctrl-C restores the terminal and then ends the process as an interrupt would; Ctrl-D on an
+ * empty line answers nothing.
+ */
+async function promptSecret(question: string): Promise<string> {
+  process.stderr.write(question);
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = createInterface({ input: process.stdin, output: sink, terminal: true });
+  rl.on('SIGINT', () => {
+    rl.close();
+    process.stderr.write('\n');
+    process.kill(process.pid, 'SIGINT');
+  });
+  try {
+    return await rl.question('');
+  } catch (error) {
+    // Ctrl-D on an empty line ends the input: an empty answer, which the command reports.
+    if ((error as { code?: unknown }).code === 'ABORT_ERR') return '';
+    throw error;
+  } finally {
+    rl.close();
+    process.stderr.write('\n');
+  }
 }
 
 /** The real terminal. */
@@ -38,6 +68,7 @@ export function processIo(): CliIo {
         rl.close();
       }
     },
+    promptSecret,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Diagnostic } from '@orrery/registry-client';
+import type { Diagnostic, KeyScope } from '@orrery/registry-client';
 import type { CliIo } from './io.js';
 
 export interface Paint {
@@ -108,4 +108,21 @@ export function formatWireDiagnostic(diagnostic: Diagnostic): string {
 /** `1 error`, `2 errors`. */
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+
+/**
+ * What a key's scope covers, in words: `graph demo`, `graphs a, b, variant a@prod`, or `all
+ * graphs` when it is not limited (empty lists mean all, as the registry reads them).
+ */
+export function describeScope(scope: KeyScope): string {
+  const limits = (
+    [
+      ['graph', scope.graphs],
+      ['variant', scope.variants],
+      ['subgraph', scope.subgraphs],
+    ] as const
+  )
+    .filter(([, list]) => list !== undefined && list.length > 0)
+    .map(([noun, list]) => `${list!.length === 1 ? noun : `${noun}s`} ${list!.join(', ')}`);
+  return limits.length ? limits.join(', ') : 'all graphs';
 }

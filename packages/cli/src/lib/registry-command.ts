@@ -196,6 +196,30 @@ export function graphRefArgument(text: string): GraphRef {
   return parseGraphRef(text);
 }
 
+/** What `needsRegistry: false` commands see as `settings`: nothing resolved. */
+const NO_SETTINGS: RegistrySettings = {
+  registryUrl: '',
+  key: undefined,
+  graph: undefined,
+  sources: { registryUrl: { kind: 'default', name: 'default' }, key: undefined, graph: undefined },
+};
+
+/**
+ * A client of the registry at `url` sending `key`, as every command makes it. Exported for
+ * `config auth`, which checks a key that is not the one settings resolve to.
+ */
+export function createCliClient(url: string, key: string | undefined): RegistryClient {
+  try {
+    return createRegistryClient({ url, key, userAgent: `orrery-cli/${cliVersion()}` });
+  } catch (error) {
+    throw new CliError(
+      'ERR_CLI_INVALID_ARGUMENT',
+      `the registry URL "${url}" is not an http(s) URL: ${(error as Error).message}`,
+      EXIT.USAGE,
+    );
+  }
+}
+
 function printJson(io: CliIo, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -231,7 +255,7 @@ export function defineRegistryCommand(spec: RegistryCommandSpec): Command {
         if (parsed.positionals.length > names.length) {
           throw usageError(spec, `unexpected argument "${parsed.positionals[names.length]}"`);
         }
-        let settings: RegistrySettings = { registryUrl: '', key: undefined, graph: undefined };
+        let settings: RegistrySettings = NO_SETTINGS;
         let client: RegistryClient | undefined;
         if (spec.needsRegistry !== false) {
           settings = await resolveRegistrySettings(io, {
@@ -240,19 +264,7 @@ export function defineRegistryCommand(spec: RegistryCommandSpec): Command {
             graph: stringOption(values, 'graph'),
           });
           registryUrl = settings.registryUrl;
-          try {
-            client = createRegistryClient({
-              url: settings.registryUrl,
-              key: settings.key,
-              userAgent: `orrery-cli/${cliVersion()}`,
-            });
-          } catch (error) {
-            throw new CliError(
-              'ERR_CLI_INVALID_ARGUMENT',
-              `the registry URL "${settings.registryUrl}" is not an http(s) URL: ${(error as Error).message}`,
-              EXIT.USAGE,
-            );
-          }
+          client = createCliClient(settings.registryUrl, settings.key);
         }
         const context: CommandContext = {
           io,
