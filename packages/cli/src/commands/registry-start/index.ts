@@ -90,7 +90,16 @@ export const registryStartCommand = defineRegistryCommand({
     const signal = untilSignal();
     // Loaded here, not at the top: every other command would otherwise pay for loading the
     // registry and its database engine at start-up.
-    const { startRegistry } = await import('@orrery/registry');
+    const { parseKey, startRegistry } = await import('@orrery/registry');
+    // A malformed admin key is a setting to fix, not a crash: refuse it before opening anything.
+    const adminKey = io.env['ORRERY_ADMIN_KEY'];
+    if (adminKey && parseKey(adminKey)?.role !== 'admin') {
+      throw new CliError(
+        'ERR_CLI_INVALID_ARGUMENT',
+        'ORRERY_ADMIN_KEY must be an admin key such as orr_admin_<id>_<secret> (unset it to have one created on the first start)',
+        EXIT.USAGE,
+      );
+    }
     const registry = await startRegistry({
       port,
       ...(host ? { host } : {}),
@@ -99,6 +108,8 @@ export const registryStartCommand = defineRegistryCommand({
       ...(usageRetentionDays !== undefined && { usageRetentionDays }),
       ...(publicUrl !== undefined && { publicUrl }),
       ...(ctx.verbose ? { log: (message: string) => io.stderr(`${message}\n`) } : {}),
+    }).catch((error: unknown) => {
+      throw startFailure(error, port, databaseUrl !== undefined);
     });
     const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`;
     if (ctx.format === 'json') {
@@ -123,3 +134,37 @@ export const registryStartCommand = defineRegistryCommand({
     return { json: {}, printed: true };
   },
 });
+
+/**
+ * What went wrong starting, as one sentence and a code: a taken or forbidden port, or a PGlite
+ * data directory another process has open, is a setting to change (exit 2), an unreachable database a network problem (exit 4). Anything else is left
+ * as it is (a bug: exit 70 with the stack under --verbose).
+ */
+function startFailure(error: unknown, port: number, postgres: boolean): unknown {
+  const code = (error as { code?: unknown }).code;
+  const message = (error as Error).message;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return new CliError(
+      'ERR_CLI_REGISTRY_START_FAILED',
+      `cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'it is already in use' : 'not allowed'} (choose another with --port)`,
+      EXIT.USAGE,
+    );
+  }
+  if (code === 'DATA_DIR_LOCKED') {
+    return new CliError('ERR_CLI_REGISTRY_START_FAILED', message, EXIT.USAGE);
+  }
+  if (
+    postgres &&
+    typeof code === 'string' &&
+    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|3D000|28P01|28000)$/.test(
+      code,
+    )
+  ) {
+    return new CliError(
+      'ERR_CLI_REGISTRY_START_FAILED',
+      `cannot open the PostgreSQL database: ${message} (check --database-url or DATABASE_URL)`,
+      EXIT.NETWORK,
+    );
+  }
+  return error;
+}

@@ -36,6 +36,12 @@ export const CLI_CODES = defineCodeTable({
       raisedBy: ['cli'],
       level: 'error',
     },
+    ERR_CLI_REGISTRY_START_FAILED: {
+      description:
+        '`orrery registry start` could not start: its port is taken or not allowed, or its PGlite data directory is open in another live process (PGlite serves one process; several registries share PostgreSQL) (exit code 2), or its database cannot be reached or opened (exit code 4). The message names the cause; nothing was written.',
+      raisedBy: ['cli'],
+      level: 'error',
+    },
     ERR_CLI_KEY_MISSING: {
       description:
         'The command needs an API key and has none: `orrery config whoami` found no `--key`, no `ORRERY_KEY` and no `key` in `./orrery.yaml` or the user config file, or `orrery config auth` was given an empty key (no `--key`, nothing on standard input). `orrery config auth` saves a key to the user config file. Exit code 2.',
