@@ -64,6 +64,10 @@ export function processIo(): CliIo {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
         return await rl.question(question);
+      } catch (error) {
+        // Ctrl-D ends the input: no answer, which a y/N confirmation takes as no.
+        if ((error as { code?: unknown }).code === 'ABORT_ERR') return '';
+        throw error;
       } finally {
         rl.close();
       }
