@@ -7,29 +7,13 @@ import type { ServiceContext } from '../../src/service/context.js';
 import { createRegistryService } from '../../src/service/index.js';
 import type { RegistryService } from '../../src/service/types.js';
 import { compactUsage, queryUsage } from '../../src/service/usage.js';
-import { openStorage } from '../../src/storage/open.js';
 import type { Storage } from '../../src/storage/types.js';
-import { createWebhookDeliverer } from '../../src/webhooks/deliverer.js';
-import { createTestDatabase, type TestDatabase } from '../storage/test-database.js';
 import { admin } from './helpers.js';
+import { USAGE_BACKENDS, usageContext } from './usage-backends.js';
 import { GET_IDS, GET_PRODUCTS, report, row } from './usage-fixtures.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const backends: [string, () => Promise<{ storage: Storage; drop?: () => Promise<void> }>][] = [
-  ['PGlite', async () => ({ storage: await openStorage() })],
-  [
-    'PostgreSQL',
-    async () => {
-      const database: TestDatabase = await createTestDatabase();
-      return {
-        storage: await openStorage({ databaseUrl: database.url }),
-        drop: () => database.drop(),
-      };
-    },
-  ],
-];
 
 interface StoredRow {
   minute: string;
@@ -39,7 +23,7 @@ interface StoredRow {
   errors: number;
 }
 
-describe.each(backends)('usage compaction on %s', (_name, open) => {
+describe.each(USAGE_BACKENDS)('usage compaction on %s', (_name, open) => {
   let storage: Storage;
   let drop: (() => Promise<void>) | undefined;
   let service: RegistryService;
@@ -53,13 +37,7 @@ describe.each(backends)('usage compaction on %s', (_name, open) => {
   beforeAll(async () => {
     ({ storage, drop } = await open());
     service = createRegistryService({ storage, usageCompaction: false });
-    context = {
-      storage,
-      publicUrl: 'http://registry.test',
-      deliverer: createWebhookDeliverer(storage),
-      usageRetentionDays: 30,
-      usageCompaction: { hourlyAfterHours: 24, dailyAfterDays: 8 },
-    };
+    context = usageContext(storage, 30);
     await service.createVariant(admin, ref, {});
   });
   afterAll(async () => {

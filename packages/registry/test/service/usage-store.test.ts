@@ -8,30 +8,14 @@ import type { ServiceContext } from '../../src/service/context.js';
 import { createRegistryService } from '../../src/service/index.js';
 import type { RegistryService } from '../../src/service/types.js';
 import { purgeUsage, queryUsage } from '../../src/service/usage.js';
-import { openStorage } from '../../src/storage/open.js';
 import type { Storage } from '../../src/storage/types.js';
-import { createWebhookDeliverer } from '../../src/webhooks/deliverer.js';
-import { createTestDatabase, type TestDatabase } from '../storage/test-database.js';
 import { admin } from './helpers.js';
+import { USAGE_BACKENDS, usageContext } from './usage-backends.js';
 import { GET_IDS, GET_PRODUCTS, minuteAgo, operation, report, row } from './usage-fixtures.js';
 
 const RETENTION_DAYS = 2;
 
-const backends: [string, () => Promise<{ storage: Storage; drop?: () => Promise<void> }>][] = [
-  ['PGlite', async () => ({ storage: await openStorage() })],
-  [
-    'PostgreSQL',
-    async () => {
-      const database: TestDatabase = await createTestDatabase();
-      return {
-        storage: await openStorage({ databaseUrl: database.url }),
-        drop: () => database.drop(),
-      };
-    },
-  ],
-];
-
-describe.each(backends)('usage storage on %s', (_name, open) => {
+describe.each(USAGE_BACKENDS)('usage storage on %s', (_name, open) => {
   let storage: Storage;
   let drop: (() => Promise<void>) | undefined;
   let service: RegistryService;
@@ -40,13 +24,7 @@ describe.each(backends)('usage storage on %s', (_name, open) => {
   beforeAll(async () => {
     ({ storage, drop } = await open());
     service = createRegistryService({ storage, usageRetentionDays: RETENTION_DAYS });
-    context = {
-      storage,
-      publicUrl: 'http://registry.test',
-      deliverer: createWebhookDeliverer(storage),
-      usageRetentionDays: RETENTION_DAYS,
-      usageCompaction: { hourlyAfterHours: 24, dailyAfterDays: 8 },
-    };
+    context = usageContext(storage, RETENTION_DAYS);
     await service.createVariant(admin, { graph: 'shop', variant: 'prod' }, {});
     await service.createVariant(admin, { graph: 'shop', variant: 'staging' }, {});
   });
